@@ -1,0 +1,49 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { saveCompany as saveCompanyCommand } from "@/lib/org/companies";
+import { saveQueue as saveQueueCommand } from "@/lib/org/queues";
+import { saveRole as saveRoleCommand } from "@/lib/org/roles";
+import { saveTeam as saveTeamCommand } from "@/lib/org/teams";
+import { saveUser as saveUserCommand } from "@/lib/org/users";
+import { companySchema, queueSchema, roleSchema, teamSchema, userSchema } from "@/lib/org/schema";
+
+export const saveCompany = defineAction({
+  schema: companySchema,
+  permission: "settings.manage",
+  companyOf: (input) => input.id,
+  run: (db, input, ctx) => saveCompanyCommand(db, input, ctx),
+  revalidate: ["/admin/companies"],
+});
+
+export const saveUser = defineAction({
+  schema: userSchema,
+  permission: "users.manage",
+  companyOf: (input) => input.homeCompanyId,
+  run: (db, input, ctx) => saveUserCommand(db, input, ctx),
+  revalidate: ["/admin/users"],
+});
+
+export const saveRole = defineAction({
+  schema: roleSchema,
+  permission: "users.manage",
+  run: (db, input) => saveRoleCommand(db, input),
+  // Permissions shape every page's menu.
+  revalidate: ["/"],
+});
+
+export const saveTeam = defineAction({
+  schema: teamSchema,
+  permission: "users.manage",
+  companyOf: (input) => input.companyId,
+  run: (db, input, ctx) => saveTeamCommand(db, input, ctx),
+  revalidate: ["/admin/teams"],
+});
+
+export const saveQueue = defineAction({
+  schema: queueSchema,
+  permission: "settings.manage",
+  companyOf: (input) => input.companyId,
+  run: (db, input, ctx) => saveQueueCommand(db, input, ctx),
+  revalidate: ["/admin/queues"],
+});

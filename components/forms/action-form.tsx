@@ -1,0 +1,82 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { createContext, useContext, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/result";
+import { cn } from "@/lib/cn";
+import { FieldError } from "./field-error";
+import { formDataToObject } from "./form-data";
+
+type FieldErrors = Record<string, string[]> | undefined;
+const FieldErrorsContext = createContext<FieldErrors>(undefined);
+
+export function useFieldErrors(name: string) {
+  return useContext(FieldErrorsContext)?.[name];
+}
+
+type Props = {
+  action: (raw: unknown) => Promise<ActionResult<unknown>>;
+  /** Where to go after success; without it the page refreshes in place. */
+  redirectTo?: string;
+  successMessage?: "saved" | "created";
+  submitLabel?: string;
+  className?: string;
+  children: React.ReactNode;
+  onSuccess?: () => void;
+};
+
+/**
+ * A form posting to one server action: shows the action's field errors beside the fields, a toast
+ * for the outcome, and keeps what the user typed when anything fails.
+ */
+export function ActionForm({ action, redirectTo, successMessage = "saved", submitLabel, className, children, onSuccess }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>();
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const values = formDataToObject(new FormData(event.currentTarget));
+    startTransition(async () => {
+      let result: ActionResult<unknown>;
+      try {
+        result = await action(values);
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      setFieldErrors(undefined);
+      toast.success(t(`common.${successMessage}`));
+      onSuccess?.();
+      if (redirectTo) router.push(redirectTo);
+      else router.refresh();
+    });
+  }
+
+  return (
+    <FieldErrorsContext.Provider value={fieldErrors}>
+      <form onSubmit={onSubmit} noValidate className={cn("space-y-4", className)} aria-busy={pending}>
+        <FieldError errors={fieldErrors?._form} />
+        {children}
+        <div className="flex gap-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? t("common.saving") : (submitLabel ?? t("common.save"))}
+          </Button>
+          {redirectTo && (
+            <Button type="button" variant="outline" onClick={() => router.push(redirectTo)}>
+              {t("common.cancel")}
+            </Button>
+          )}
+        </div>
+      </form>
+    </FieldErrorsContext.Provider>
+  );
+}

@@ -1,0 +1,27 @@
+import { PGlite } from "@electric-sql/pglite";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as customers from "./schema/customers";
+import * as org from "./schema/org";
+
+export const schema = { ...org, ...customers };
+export type Schema = typeof schema;
+
+/** A database or a transaction: lib commands take either, so callers can compose them. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+
+export function openPostgres(url: string, max = 10): DbHandle {
+  const client = postgres(url, { max, onnotice: () => {} });
+  return { db: drizzlePostgres(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
+}
+
+/** dataDir undefined → in memory (tests). */
+export function openPglite(dataDir?: string): DbHandle {
+  const client = new PGlite(dataDir);
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+}

@@ -1,0 +1,20 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+/**
+ * An optimistic check only: anonymous visitors go to /login. Pages and actions still verify the
+ * session themselves, so a forged or expired cookie gets nowhere.
+ */
+export function proxy(request: NextRequest) {
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (hasSession) return NextResponse.next();
+  const login = new URL("/login", request.url);
+  const target = request.nextUrl.pathname + request.nextUrl.search;
+  if (target !== "/") login.searchParams.set("next", target);
+  return NextResponse.redirect(login);
+}
+
+export const config = {
+  matcher: ["/((?!login|api/|_next/|favicon.ico|robots.txt).*)"],
+};
