@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useState, useTransition } from "react";
+import { createContext, useContext, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
@@ -11,10 +11,15 @@ import { FieldError } from "./field-error";
 import { formDataToObject } from "./form-data";
 
 type FieldErrors = Record<string, string[]> | undefined;
-const FieldErrorsContext = createContext<FieldErrors>(undefined);
+const FormContext = createContext<{ errors: FieldErrors; idPrefix: string }>({ errors: undefined, idPrefix: "" });
 
 export function useFieldErrors(name: string) {
-  return useContext(FieldErrorsContext)?.[name];
+  return useContext(FormContext).errors?.[name];
+}
+
+/** Element ids unique per form, so two forms on one page (a card and a dialog) keep their labels apart. */
+export function useFieldId(name: string) {
+  return `${useContext(FormContext).idPrefix}${name}`;
 }
 
 type Props = {
@@ -37,6 +42,7 @@ export function ActionForm({ action, redirectTo, successMessage = "saved", submi
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>();
+  const idPrefix = useId();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -62,7 +68,7 @@ export function ActionForm({ action, redirectTo, successMessage = "saved", submi
   }
 
   return (
-    <FieldErrorsContext.Provider value={fieldErrors}>
+    <FormContext.Provider value={{ errors: fieldErrors, idPrefix }}>
       <form onSubmit={onSubmit} noValidate className={cn("space-y-4", className)} aria-busy={pending}>
         <FieldError errors={fieldErrors?._form} />
         {children}
@@ -77,6 +83,6 @@ export function ActionForm({ action, redirectTo, successMessage = "saved", submi
           )}
         </div>
       </form>
-    </FieldErrorsContext.Provider>
+    </FormContext.Provider>
   );
 }

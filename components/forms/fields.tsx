@@ -6,36 +6,39 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
-import { useFieldErrors } from "./action-form";
+import { useFieldErrors, useFieldId } from "./action-form";
 import { FieldError } from "./field-error";
 
 type Base = { name: string; label: string; hint?: string; required?: boolean };
 
 function FieldShell({ name, label, hint, required, children }: Base & { children: React.ReactNode }) {
   const errors = useFieldErrors(name);
+  const id = useFieldId(name);
   return (
     <div className="space-y-1.5">
-      <Label htmlFor={name}>
+      <Label htmlFor={id}>
         {label}
         {required && <span aria-hidden className="text-destructive"> *</span>}
       </Label>
       {children}
       {hint && (
-        <p id={`${name}-hint`} className="text-xs text-muted-foreground">
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           {hint}
         </p>
       )}
-      <FieldError id={`${name}-error`} errors={errors} />
+      <FieldError id={`${id}-error`} errors={errors} />
     </div>
   );
 }
 
-function a11y(name: string, invalid: boolean, hint?: string) {
+function useA11y(name: string, hint?: string) {
+  const id = useFieldId(name);
+  const invalid = !!useFieldErrors(name);
   return {
-    id: name,
+    id,
     name,
     "aria-invalid": invalid || undefined,
-    "aria-describedby": [hint ? `${name}-hint` : null, `${name}-error`].filter(Boolean).join(" "),
+    "aria-describedby": [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" "),
   };
 }
 
@@ -53,11 +56,11 @@ export function TextField({
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   placeholder?: string;
 }) {
-  const invalid = !!useFieldErrors(base.name);
+  const a11y = useA11y(base.name, base.hint);
   return (
     <FieldShell {...base}>
       <Input
-        {...a11y(base.name, invalid, base.hint)}
+        {...a11y}
         type={type}
         defaultValue={defaultValue ?? ""}
         autoComplete={autoComplete}
@@ -70,10 +73,10 @@ export function TextField({
 }
 
 export function TextAreaField({ defaultValue, ...base }: Base & { defaultValue?: string | null }) {
-  const invalid = !!useFieldErrors(base.name);
+  const a11y = useA11y(base.name, base.hint);
   return (
     <FieldShell {...base}>
-      <Textarea {...a11y(base.name, invalid, base.hint)} defaultValue={defaultValue ?? ""} rows={3} />
+      <Textarea {...a11y} defaultValue={defaultValue ?? ""} rows={3} />
     </FieldShell>
   );
 }
@@ -84,10 +87,10 @@ export function SelectField({
   placeholder,
   ...base
 }: Base & { options: { value: string; label: string }[]; defaultValue?: string | null; placeholder?: string }) {
-  const invalid = !!useFieldErrors(base.name);
+  const a11y = useA11y(base.name, base.hint);
   return (
     <FieldShell {...base}>
-      <NativeSelect {...a11y(base.name, invalid, base.hint)} defaultValue={defaultValue ?? ""} required={base.required}>
+      <NativeSelect {...a11y} defaultValue={defaultValue ?? ""} required={base.required}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -101,14 +104,15 @@ export function SelectField({
 
 export function SwitchField({ name, label, hint, defaultChecked }: Omit<Base, "required"> & { defaultChecked?: boolean }) {
   const errors = useFieldErrors(name);
+  const id = useFieldId(name);
   return (
     <div className="space-y-1">
       <div className="flex items-center gap-3">
-        <Switch id={name} name={name} defaultChecked={defaultChecked} aria-describedby={hint ? `${name}-hint` : undefined} />
-        <Label htmlFor={name}>{label}</Label>
+        <Switch id={id} name={name} defaultChecked={defaultChecked} aria-describedby={hint ? `${id}-hint` : undefined} />
+        <Label htmlFor={id}>{label}</Label>
       </div>
       {hint && (
-        <p id={`${name}-hint`} className="text-xs text-muted-foreground">
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
           {hint}
         </p>
       )}
@@ -126,17 +130,18 @@ export function CheckboxGroupField({
   defaultValues = [],
 }: Omit<Base, "required"> & { options: { value: string; label: string; group?: string }[]; defaultValues?: string[] }) {
   const errors = useFieldErrors(name);
+  const groupId = useFieldId(name);
   return (
-    <fieldset className="space-y-2" aria-describedby={hint ? `${name}-hint` : undefined}>
+    <fieldset className="space-y-2" aria-describedby={hint ? `${groupId}-hint` : undefined}>
       <legend className="text-sm font-medium">{label}</legend>
       {hint && (
-        <p id={`${name}-hint`} className="text-xs text-muted-foreground">
+        <p id={`${groupId}-hint`} className="text-xs text-muted-foreground">
           {hint}
         </p>
       )}
       <div className="grid gap-2 sm:grid-cols-2">
         {options.map((o) => {
-          const id = `${name}-${o.value}`;
+          const id = `${groupId}-${o.value}`;
           return (
             <div key={o.value} className="flex items-center gap-2">
               <Checkbox id={id} name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />

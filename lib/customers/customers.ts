@@ -7,6 +7,9 @@ import type { CustomerInput } from "./schema";
 
 export const CUSTOMERS_PAGE_SIZE = 25;
 
+// Drizzle leaves columns unqualified in single-table selects, so correlated subqueries name the outer row.
+const OUTER_CUSTOMER_ID = sql.raw(`"customers"."id"`);
+
 /** One company's customers, searched by name, CPF/CNPJ or any contact phone. */
 export async function searchCustomers(db: Db, companyId: string, opts: { q?: string; page: number }) {
   const digits = opts.q?.replace(/\D/g, "") ?? "";
@@ -38,8 +41,8 @@ export async function searchCustomers(db: Db, companyId: string, opts: { q?: str
         name: customers.name,
         document: customers.document,
         whatsappOptOut: customers.whatsappOptOut,
-        mobile: sql<string | null>`(select ${contacts.mobile} from ${contacts} where ${contacts.customerId} = ${customers.id} and ${contacts.mobile} is not null order by ${contacts.createdAt} limit 1)`,
-        contactCount: sql<number>`(select count(*)::int from ${contacts} where ${contacts.customerId} = ${customers.id})`,
+        mobile: sql<string | null>`(select c.mobile from contacts c where c.customer_id = ${OUTER_CUSTOMER_ID} and c.mobile is not null order by c.created_at limit 1)`,
+        contactCount: sql<number>`(select count(*)::int from contacts c where c.customer_id = ${OUTER_CUSTOMER_ID})`,
       })
       .from(customers)
       .where(where)

@@ -8,7 +8,8 @@ import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 export function normalizePhone(input: string): string | null {
   const raw = input.trim();
   if (!raw) return null;
-  const digits = raw.replace(/\D/g, "");
+  // A leading trunk "0" ("(011) 9…", "021 9…") is how many people still write long-distance numbers.
+  const digits = raw.replace(/\D/g, "").replace(/^0(?=\d{10,11}$)/, "");
   if (digits.length < 10 || digits.length > 15) return null;
   const withPlus = raw.startsWith("+") ? `+${digits}` : digits.length <= 11 ? `+55${digits}` : `+${digits}`;
   const parsed = parsePhoneNumberFromString(withPlus);

@@ -74,16 +74,12 @@ describe("checkboxes", () => {
     expect(contactSchema.parse({ ...base, email: "a@b.com.br", mobileInvalid: "" }).mobileInvalid).toBe(false);
   });
 
-  // BUG (lib/customers/schema.ts `checkbox`): an unchecked switch is absent from FormData, and zod 4
-  // refuses the missing key ("expected nonoptional"), so the customer and contact forms cannot be
-  // saved with the switch off. Fix: `z.union([...without z.undefined()]).optional().transform(...)`.
-  // These are marked `.fails` until then: remove `.fails` once the schema is fixed.
-  it.fails("saves a customer form whose opt-out switch is off (key absent)", () => {
+  it("saves a customer form whose opt-out switch is off (key absent)", () => {
     const result = customerSchema.safeParse({ companyId: "0b6c1f3a-2d4e-4f5a-9b8c-7d6e5f4a3b2c", name: "João" });
     expect(result.success).toBe(true);
   });
 
-  it.fails("saves a contact form whose 'mobile invalid' switch is off (key absent)", () => {
+  it("saves a contact form whose 'mobile invalid' switch is off (key absent)", () => {
     const result = contactSchema.safeParse({ customerId, name: "Maria Souza", email: "maria@exemplo.com.br" });
     expect(result.success).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkbox } from "@/lib/actions/form-fields";
 import { normalizeDocument } from "./document";
 import { isMobilePhone, normalizePhone } from "./phone";
 
@@ -24,10 +25,6 @@ function phoneField(message: "phone" | "mobile", mobileOnly = false) {
       return e164;
     });
 }
-
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.undefined()])
-  .transform((v) => v === true || v === "on" || v === "true");
 
 export const customerSchema = z.object({
   id: z.string().uuid("invalid").optional(),

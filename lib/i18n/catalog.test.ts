@@ -23,7 +23,7 @@ const PLURAL_LIKE = new Set(["plural", "select", "selectordinal"]);
  * The argument names of an ICU message ("{name}", "{count, plural, ...}", nested ones included).
  * Throws on unbalanced braces or a malformed argument, so a broken message fails the test too.
  */
-export function icuArguments(message: string): Set<string> {
+function icuArguments(message: string): Set<string> {
   const names = new Set<string>();
   let i = 0;
   const fail = (why: string): never => {

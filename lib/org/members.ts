@@ -19,6 +19,7 @@ export async function membersOfCompany(db: Db, companyId: string, userIds: strin
   const rows = await db
     .select({ id: userCompanies.userId })
     .from(userCompanies)
-    .where(and(eq(userCompanies.companyId, companyId), inArray(userCompanies.userId, userIds)));
+    .innerJoin(users, eq(users.id, userCompanies.userId))
+    .where(and(eq(userCompanies.companyId, companyId), inArray(userCompanies.userId, userIds), eq(users.active, true)));
   return rows.map((r) => r.id);
 }

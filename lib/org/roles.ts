@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { roles, users } from "@/db/schema/org";
+import { roles } from "@/db/schema/org";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { UserError } from "@/lib/actions/result";
 import type { RoleInput } from "./schema";
@@ -12,7 +12,7 @@ export function listRoles(db: Db) {
       name: roles.name,
       description: roles.description,
       permissions: roles.permissions,
-      userCount: sql<number>`(select count(*)::int from ${users} where ${users.roleId} = ${roles.id})`,
+      userCount: sql<number>`(select count(*)::int from users u where u.role_id = "roles"."id")`,
     })
     .from(roles)
     .orderBy(asc(roles.name));

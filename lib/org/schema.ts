@@ -1,18 +1,11 @@
 import { z } from "zod";
+import { checkbox, idList } from "@/lib/actions/form-fields";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { LOCALES } from "@/lib/i18n/locales";
 import { normalizeDocument } from "@/lib/customers/document";
 
 const id = z.string().uuid("invalid");
 const name = z.string().trim().min(1, "nameRequired").max(120, "invalid");
-/** Checkbox lists arrive as a string, an array or nothing. */
-const idList = z
-  .union([z.array(id), id, z.undefined(), z.literal("")])
-  .transform((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]));
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.undefined()])
-  .transform((v) => v === true || v === "on" || v === "true");
-
 export const switchCompanySchema = z.object({ companyId: id });
 export const setLocaleSchema = z.object({ locale: z.enum(LOCALES) });
 export const idSchema = z.object({ id });
@@ -50,7 +43,8 @@ export const roleSchema = z.object({
   name,
   description: z.string().trim().max(300, "invalid").optional().transform((v) => v || null),
   permissions: z
-    .union([z.array(z.enum(PERMISSIONS)), z.enum(PERMISSIONS), z.undefined(), z.literal("")])
+    .union([z.array(z.enum(PERMISSIONS)), z.enum(PERMISSIONS), z.literal("")])
+    .optional()
     .transform((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v])),
 });
 

@@ -1,0 +1,138 @@
+import bcrypt from "bcryptjs";
+import { asc, eq, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "@/test/db";
+import { normalizePhone } from "@/lib/customers/phone";
+import { assets, contacts, customers, serviceOrders } from "./schema/customers";
+import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
+import { DEMO_PASSWORD, DEMO_USERS, seed } from "./seed";
+
+const NOW = new Date("2026-03-02T12:00:00.000Z");
+
+let t: TestDb;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const summary = await seed(t.db, { now: NOW, customers: 30 });
+  expect(summary).toEqual({ companies: 3, users: 15, customers: 30 });
+});
+afterAll(() => t?.close());
+
+async function counts(db: TestDb["db"]) {
+  const n = async (table: PgTable) =>
+    (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
+  return {
+    companies: await n(companies),
+    roles: await n(roles),
+    users: await n(users),
+    userCompanies: await n(userCompanies),
+    teams: await n(teams),
+    teamMembers: await n(teamMembers),
+    queues: await n(queues),
+    queueMembers: await n(queueMembers),
+    customers: await n(customers),
+    contacts: await n(contacts),
+    assets: await n(assets),
+    serviceOrders: await n(serviceOrders),
+  };
+}
+
+async function customerList(db: TestDb["db"]) {
+  return db
+    .select({ company: companies.name, name: customers.name, document: customers.document })
+    .from(customers)
+    .innerJoin(companies, eq(companies.id, customers.companyId))
+    .orderBy(asc(customers.document));
+}
+
+describe("seed", () => {
+  it("creates 3 companies, 15 users and the 4 roles", async () => {
+    const c = await counts(t.db);
+    expect(c).toMatchObject({ companies: 3, users: 15, roles: 4, customers: 30 });
+    const roleNames = (await t.db.select({ name: roles.name }).from(roles)).map((r) => r.name).sort();
+    expect(roleNames).toEqual(["Administrador", "Agente", "Recepcionista", "Supervisor"]);
+  });
+
+  it("gives scheduled_actions.create to Administrador only", async () => {
+    const holders = await t.db
+      .select({ name: roles.name })
+      .from(roles)
+      .where(sql`'scheduled_actions.create' = any(${roles.permissions})`);
+    expect(holders.map((r) => r.name)).toEqual(["Administrador"]);
+  });
+
+  it("creates at least 3 PA teams, each with members", async () => {
+    const pa = await t.db
+      .select({ id: teams.id, members: sql<number>`(select count(*)::int from ${teamMembers} where ${teamMembers.teamId} = ${teams.id})` })
+      .from(teams)
+      .where(eq(teams.isPa, true));
+    expect(pa.length).toBeGreaterThanOrEqual(3);
+    for (const team of pa) expect(team.members).toBeGreaterThan(0);
+  });
+
+  it("every user works in their home company", async () => {
+    const rows = await t.db
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        sql`not exists (select 1 from ${userCompanies} where ${userCompanies.userId} = ${users.id} and ${userCompanies.companyId} = ${users.homeCompanyId})`,
+      );
+    expect(rows).toEqual([]);
+  });
+
+  it("gives every customer at least one contact with Cargo, Fone, Fax, Celular or E-mail", async () => {
+    const rows = await t.db
+      .select({
+        customerId: customers.id,
+        position: contacts.position,
+        phone: contacts.phone,
+        fax: contacts.fax,
+        mobile: contacts.mobile,
+        email: contacts.email,
+      })
+      .from(customers)
+      .leftJoin(contacts, eq(contacts.customerId, customers.id));
+    const reachable = new Set(
+      rows.filter((r) => [r.position, r.phone, r.fax, r.mobile, r.email].some((v) => v?.trim())).map((r) => r.customerId),
+    );
+    const customerIds = new Set(rows.map((r) => r.customerId));
+    expect(customerIds.size).toBe(30);
+    expect([...customerIds].filter((id) => !reachable.has(id))).toEqual([]);
+  });
+
+  it("stores contact phones as valid E.164 digits", async () => {
+    const rows = await t.db.select({ phone: contacts.phone, mobile: contacts.mobile }).from(contacts);
+    for (const r of rows) {
+      for (const v of [r.phone, r.mobile]) if (v) expect(normalizePhone(`+${v}`)).toBe(v);
+    }
+  });
+
+  it("stores a bcrypt hash, never the demo password itself", async () => {
+    const rows = await t.db.select({ email: users.email, hash: users.passwordHash }).from(users);
+    expect(rows).toHaveLength(DEMO_USERS.length);
+    for (const row of rows) {
+      expect(row.hash).not.toBe(DEMO_PASSWORD);
+      expect(row.hash).toMatch(/^\$2[aby]\$10\$/);
+    }
+    expect(await bcrypt.compare(DEMO_PASSWORD, rows[0].hash)).toBe(true);
+  });
+
+  it("does nothing when run again on the same database", async () => {
+    const before = await counts(t.db);
+    expect(await seed(t.db, { now: NOW, customers: 30 })).toBeNull();
+    expect(await counts(t.db)).toEqual(before);
+  });
+
+  it("is deterministic: a second fresh database gets the same customers", async () => {
+    const other = await createTestDb();
+    try {
+      await seed(other.db, { now: new Date("2027-01-01T00:00:00.000Z"), customers: 30 });
+      const mine = await customerList(t.db);
+      expect(mine).toHaveLength(30);
+      expect(await customerList(other.db)).toEqual(mine);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { LOGINS, menuItems, signIn } from "./helpers";
+
+test("an anonymous visitor is sent to the login page", async ({ page }) => {
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fusers/);
+  await expect(page.getByRole("heading", { name: "Entrar no Atende" })).toBeVisible();
+});
+
+test("a wrong password shows a clear message and keeps the user on the login page", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(LOGINS.supervisor);
+  await page.getByLabel("Senha").fill("senha-errada");
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "E-mail ou senha incorretos." })).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an empty form shows field errors", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page.getByText("Informe um e-mail válido.")).toBeVisible();
+  await expect(page.getByText("Informe a senha.")).toBeVisible();
+});
+
+const expected: Record<keyof typeof LOGINS, string[]> = {
+  admin: [
+    "Tela de Atendimento",
+    "Conversas",
+    "Histórico",
+    "Atendimento Telefônico",
+    "Agendamentos",
+    "Recepção",
+    "Dashboard",
+    "Automação",
+    "Clientes",
+    "Administração",
+  ],
+  supervisor: ["Tela de Atendimento", "Conversas", "Histórico", "Atendimento Telefônico", "Dashboard", "Automação", "Clientes"],
+  agent: ["Tela de Atendimento", "Conversas", "Histórico", "Atendimento Telefônico", "Clientes"],
+  receptionist: ["Recepção"],
+};
+
+for (const role of Object.keys(LOGINS) as (keyof typeof LOGINS)[]) {
+  test(`${role} sees exactly the sections of the role`, async ({ page }) => {
+    await signIn(page, LOGINS[role]);
+    expect(await menuItems(page)).toEqual(expected[role]);
+  });
+}
+
+test("signing out returns to the login page and protects the app again", async ({ page }) => {
+  await signIn(page, LOGINS.agent);
+  await page.getByRole("button", { name: "Menu do usuário" }).click();
+  await page.getByRole("menuitem", { name: "Sair" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/clientes");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { LOGINS, mainNav, signIn } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+test("a user without users.manage gets the 403 page on /admin/users", async ({ page }) => {
+  await signIn(page, LOGINS.agent);
+  const response = await page.goto("/admin/users");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Acesso negado" })).toBeVisible();
+});
+
+test("an admin enables scheduled actions for Agente and the agent's menu shows it at once", async ({ browser }) => {
+  const agent = await browser.newPage();
+  await signIn(agent, LOGINS.agent);
+  await expect(mainNav(agent).getByRole("link", { name: "Agendamentos" })).toHaveCount(0);
+
+  const admin = await browser.newPage();
+  await signIn(admin, LOGINS.admin);
+  await admin.goto("/admin/roles");
+  await admin.getByRole("link", { name: "Agente", exact: true }).click();
+  const toggle = admin.getByRole("switch", { name: /Habilitar agendamento/ });
+  await expect(toggle).toHaveAttribute("aria-checked", "false");
+  await toggle.click();
+  await admin.getByRole("button", { name: "Salvar" }).click();
+  await expect(admin.getByText("Alterações salvas.")).toBeVisible();
+  await expect(admin).toHaveURL(/\/admin\/roles$/);
+
+  // Same session, no new sign-in: permissions are read on every request.
+  await agent.reload();
+  await mainNav(agent).getByRole("link", { name: "Agendamentos" }).click();
+  await expect(agent).toHaveURL(/\/agendamentos/);
+  await expect(agent.getByRole("heading", { name: "Agendamentos" })).toBeVisible();
+});

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { CurrentUser } from "@/lib/auth/session";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
+
+// Every server action is a public endpoint. This test imports every actions.ts in app/, and
+// proves each exported action refuses an anonymous caller, a caller without its permission,
+// and (where the input names a company) a caller from another company — before any database work.
+
+const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
+vi.mock("@/lib/auth/session", () => ({
+  COMPANY_COOKIE: "atende_company",
+  getCurrentUser: async () => session.user,
+}));
+vi.mock("@/lib/auth/auth", () => ({ signIn: vi.fn(), signOut: vi.fn(), auth: vi.fn() }));
+vi.mock("next-auth", () => ({ AuthError: class extends Error {}, CredentialsSignin: class extends Error {} }));
+vi.mock("@/db/index", () => ({
+  getDb: () => {
+    throw new Error("the database was reached: a guard is missing");
+  },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({ cookies: async () => ({ set: vi.fn(), get: vi.fn() }) }));
+
+const COMPANY = "11111111-1111-4111-8111-111111111111";
+const OTHER = "22222222-2222-4222-8222-222222222222";
+const ID = "33333333-3333-4333-8333-333333333333";
+
+type Sample = { permission: Permission | null; input: Record<string, unknown>; companyField?: string };
+
+/** The expected guard of each action, with an input that passes validation. */
+const ACTIONS: Record<string, Sample> = {
+  "app/(app)/actions.ts#switchCompany": { permission: null, input: { companyId: COMPANY }, companyField: "companyId" },
+  "app/(app)/actions.ts#setLocale": { permission: null, input: { locale: "en" } },
+  "app/(app)/admin/actions.ts#saveCompany": {
+    permission: "settings.manage",
+    input: { id: COMPANY, name: "Loja", timeZone: "America/Sao_Paulo" },
+    companyField: "id",
+  },
+  "app/(app)/admin/actions.ts#saveUser": {
+    permission: "users.manage",
+    input: { name: "Ana", email: "ana@x.com", password: "12345678", roleId: ID, homeCompanyId: COMPANY, capacity: "3" },
+    companyField: "homeCompanyId",
+  },
+  "app/(app)/admin/actions.ts#saveRole": { permission: "users.manage", input: { name: "Cargo" } },
+  "app/(app)/admin/actions.ts#saveTeam": {
+    permission: "users.manage",
+    input: { companyId: COMPANY, name: "Time" },
+    companyField: "companyId",
+  },
+  "app/(app)/admin/actions.ts#saveQueue": {
+    permission: "settings.manage",
+    input: { companyId: COMPANY, name: "Fila" },
+    companyField: "companyId",
+  },
+  "app/(app)/clientes/actions.ts#saveCustomer": {
+    permission: "customers.manage",
+    input: { companyId: COMPANY, name: "Cliente" },
+    companyField: "companyId",
+  },
+  "app/(app)/clientes/actions.ts#saveContact": {
+    permission: "customers.manage",
+    input: { customerId: ID, name: "Contato", email: "c@x.com" },
+  },
+};
+
+/** Actions outside the helper, on purpose: the door in and the door out. */
+const PUBLIC = ["app/(auth)/login/actions.ts#login", "app/(app)/actions.ts#logout"];
+
+function user(permissions: Permission[], companyIds = [COMPANY]): CurrentUser {
+  return {
+    id: ID,
+    name: "Teste",
+    email: "t@x.com",
+    roleName: "Teste",
+    homeCompanyId: companyIds[0],
+    permissions,
+    companies: companyIds.map((id) => ({ id, name: id })),
+    companyId: companyIds[0],
+    companyIds,
+    can: (p) => permissions.includes(p),
+  };
+}
+
+const modules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts");
+
+async function allActions() {
+  const found: { key: string; fn: (raw: unknown) => Promise<{ ok: boolean; error?: string }> }[] = [];
+  for (const [path, load] of Object.entries(modules)) {
+    const mod = await load();
+    for (const [name, value] of Object.entries(mod)) {
+      if (typeof value === "function") found.push({ key: `${path.slice(1)}#${name}`, fn: value as never });
+    }
+  }
+  return found;
+}
+
+describe("server action guards", () => {
+  beforeEach(() => {
+    session.user = null;
+  });
+  afterEach(() => vi.clearAllMocks());
+
+  it("knows every exported action (a new action must be added here with its guard)", async () => {
+    const keys = (await allActions()).map((a) => a.key).sort();
+    expect(keys).toEqual([...Object.keys(ACTIONS), ...PUBLIC].sort());
+  });
+
+  it("refuses anonymous callers", async () => {
+    for (const { key, fn } of await allActions()) {
+      if (PUBLIC.includes(key)) continue;
+      const result = await fn(ACTIONS[key].input);
+      expect(result, key).toEqual({ ok: false, error: "unauthenticated" });
+    }
+  });
+
+  it("refuses callers whose role lacks the permission", async () => {
+    for (const { key, fn } of await allActions()) {
+      const sample = ACTIONS[key];
+      if (!sample?.permission) continue;
+      session.user = user(PERMISSIONS.filter((p) => p !== sample.permission));
+      const result = await fn(sample.input);
+      expect(result, key).toEqual({ ok: false, error: "forbidden" });
+    }
+  });
+
+  it("refuses callers acting on a company outside their scope", async () => {
+    for (const { key, fn } of await allActions()) {
+      const sample = ACTIONS[key];
+      if (!sample?.companyField) continue;
+      session.user = user([...PERMISSIONS], [OTHER]);
+      const result = await fn(sample.input);
+      expect(result, key).toEqual({ ok: false, error: "forbidden" });
+    }
+  });
+
+  it("lets a permitted caller through to the command (which here reaches the mocked database)", async () => {
+    for (const { key, fn } of await allActions()) {
+      const sample = ACTIONS[key];
+      if (!sample || sample.permission === null) continue;
+      session.user = user([sample.permission]);
+      const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+      const result = await fn(sample.input);
+      spy.mockRestore();
+      expect(result, key).toEqual({ ok: false, error: "unexpected" });
+    }
+  });
+});
