@@ -9,7 +9,7 @@ export async function prepareDatabase(handle: DbHandle, opts: { seed: boolean })
   const summary = await seed(handle.db);
   if (summary) {
     console.log(
-      `[atende] Banco novo: ${summary.companies} empresas, ${summary.users} usuários, ${summary.customers} clientes criados.`,
+      `[atende] Banco novo: ${summary.companies} empresas, ${summary.users} usuários, ${summary.customers} clientes, ${summary.agendas} agendas, ${summary.appointments} agendamentos criados.`,
     );
     console.log(demoLoginsText());
   }

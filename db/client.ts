@@ -4,10 +4,11 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import * as agendas from "./schema/agendas";
 import * as customers from "./schema/customers";
 import * as org from "./schema/org";
 
-export const schema = { ...org, ...customers };
+export const schema = { ...org, ...customers, ...agendas };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

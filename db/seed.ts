@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { cnpjFromBase, cpfFromBase } from "../lib/customers/document";
 import { SEEDED_ROLES } from "../lib/auth/permissions";
 import type { Db } from "./client";
+import { seedAgendas, type AgendaSeedContext } from "./seed-agendas";
 import { assets, contacts, customers, serviceOrders } from "./schema/customers";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
 
@@ -99,13 +100,13 @@ const QUEUES = [
   { key: "net-financeiro", company: "net", name: "Financeiro" },
 ];
 
-export type SeedSummary = { companies: number; users: number; customers: number };
+export type SeedSummary = { companies: number; users: number; customers: number; agendas: number; appointments: number };
 
 /**
  * Demo data (pt-BR, deterministic). Runs on an empty database only: it refuses to add a second
  * copy, so a restart never duplicates anything.
  */
-export async function seed(db: Db, opts: { now?: Date; customers?: number } = {}): Promise<SeedSummary | null> {
+export async function seed(db: Db, opts: { now?: Date; customers?: number; agendas?: number } = {}): Promise<SeedSummary | null> {
   const now = opts.now ?? new Date();
   const rnd = createRandom(20261122);
   const existing = await db.select({ n: sql<number>`count(*)::int` }).from(companies);
@@ -187,6 +188,7 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number } = {}
     const customerRows = await tx.insert(customers).values(customerValues).returning({ id: customers.id });
 
     const contactValues: (typeof contacts.$inferInsert)[] = [];
+    const mobileInvalidOf = new Map<string, boolean>();
     const assetValues: (typeof assets.$inferInsert)[] = [];
     customerRows.forEach((c, i) => {
       const { company, business, person } = plan[i];
@@ -194,6 +196,7 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number } = {}
       const mobile = `55${ddd}9${String(rnd.int(60000000, 99999999))}`;
       // A few mobiles are known to be wrong: the dispatch job must not message them (SPEC §3.5).
       const mobileInvalid = rnd.chance(0.05);
+      mobileInvalidOf.set(c.id, mobileInvalid);
       const [first, last] = [person.split(" ")[0], person.split(" ")[1]];
       contactValues.push({
         customerId: c.id,
@@ -286,7 +289,33 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number } = {}
       await tx.insert(serviceOrders).values(orderValues.slice(i, i + 500));
     }
 
-    return { companies: COMPANIES.length, users: DEMO_USERS.length, customers: customerCount };
+    const customersByCompany: AgendaSeedContext["customersByCompany"] = { sp: [], cps: [], net: [] };
+    const assetsOf = new Map<string, string[]>();
+    for (const a of assetRows) assetsOf.set(a.customerId, [...(assetsOf.get(a.customerId) ?? []), a.id]);
+    customerRows.forEach((c, i) => {
+      customersByCompany[plan[i].company.key].push({
+        id: c.id,
+        assetIds: assetsOf.get(c.id) ?? [],
+        mobileInvalid: mobileInvalidOf.get(c.id) ?? false,
+        optOut: customerValues[i].whatsappOptOut ?? false,
+      });
+    });
+    const agentsByCompany: AgendaSeedContext["agentsByCompany"] = { sp: [], cps: [], net: [] };
+    DEMO_USERS.forEach((u, i) => {
+      if (u.role !== "Agente") return;
+      const team = TEAMS.find((t) => t.key === u.teams[0])!;
+      agentsByCompany[team.company].push({ userId: userRows[i].id, teamId: teamId[team.key] });
+    });
+    const agendaSummary = await seedAgendas(tx, {
+      now,
+      rnd: createRandom(20261123),
+      companyId,
+      agentsByCompany,
+      customersByCompany,
+      agendaCount: opts.agendas ?? customerCount * 10,
+    });
+
+    return { companies: COMPANIES.length, users: DEMO_USERS.length, customers: customerCount, ...agendaSummary };
   });
 }
 

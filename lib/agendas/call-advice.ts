@@ -1,0 +1,44 @@
+export type CallReason =
+  | "celular_invalido"
+  | "optout"
+  | "erro_envio"
+  | "manual"
+  | "falha_provedor"
+  | "sem_resposta"
+  | "pediu_ligar";
+
+export type CallAdvice =
+  | { kind: "call"; reason: CallReason; detail?: string | null }
+  | { kind: "whatsapp" }
+  | { kind: "done" };
+
+type AgendaFacts = {
+  status: string;
+  whatsappState: string;
+  whatsappReason: string | null;
+  whatsappAt: Date | null;
+};
+
+const OPEN_STATUSES = new Set(["pendente", "nao_respondeu", "pediu_ligar", "no_show"]);
+const AWAITING_REPLY = new Set(["enviado", "entregue", "lido"]);
+
+/**
+ * Seed 000, "Canal de Contato": call only when (1) no message reached the customer, (2) the customer
+ * did not answer within `noReplyDays`, or (3) the customer asked for a call. Otherwise the customer is
+ * being handled on WhatsApp and a call would cross the message. Finished agendas need nothing.
+ */
+export function callAdvice(agenda: AgendaFacts, opts: { noReplyDays: number; now: Date }): CallAdvice {
+  if (!OPEN_STATUSES.has(agenda.status)) return { kind: "done" };
+  if (agenda.status === "pediu_ligar") return { kind: "call", reason: "pediu_ligar" };
+  if (agenda.whatsappState === "nao_enviado") {
+    const reason = (["celular_invalido", "optout", "erro_envio", "manual"] as const).find((r) => r === agenda.whatsappReason);
+    return { kind: "call", reason: reason ?? "erro_envio" };
+  }
+  if (agenda.whatsappState === "falhou") return { kind: "call", reason: "falha_provedor", detail: agenda.whatsappReason };
+  if (agenda.status === "nao_respondeu") return { kind: "call", reason: "sem_resposta" };
+  if (AWAITING_REPLY.has(agenda.whatsappState) && agenda.whatsappAt) {
+    const waitedMs = opts.now.getTime() - agenda.whatsappAt.getTime();
+    if (waitedMs >= opts.noReplyDays * 86_400_000) return { kind: "call", reason: "sem_resposta" };
+  }
+  return { kind: "whatsapp" };
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { PERIODS } from "./period";
+import { TOTALIZERS } from "./totalizers";
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The worklist's filters as they live in the URL; anything malformed falls back to the default. */
+export const worklistParamsSchema = z.object({
+  empresa: z.string().uuid().optional().catch(undefined),
+  agenda: z.enum(PERIODS).catch("hoje"),
+  de: day.optional().catch(undefined),
+  ate: day.optional().catch(undefined),
+  campanha: z.string().uuid().optional().catch(undefined),
+  time: z.string().uuid().optional().catch(undefined),
+  agente: z.string().uuid().optional().catch(undefined),
+  origem: z.enum(["automatica", "manual"]).optional().catch(undefined),
+  total: z.enum(TOTALIZERS).optional().catch(undefined),
+  ordem: z.enum(["data", "cliente", "status", "agente"]).catch("data"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export type WorklistParams = z.output<typeof worklistParamsSchema>;
+
+export const OUTCOMES = ["agendou", "recusou", "pediu_ligar", "nao_atendeu"] as const;
+
+export const outcomeSchema = z
+  .object({
+    agendaId: z.string().uuid("invalid"),
+    outcome: z.enum(OUTCOMES, "outcomeRequired"),
+    slot: z.string().optional(),
+    assetId: z.string().uuid("invalid").optional().or(z.literal("").transform(() => undefined)),
+    reason: z.string().trim().max(500, "invalid").optional(),
+    callbackAt: z.string().optional(),
+    note: z.string().trim().max(2000, "invalid").optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.outcome === "agendou" && !(v.slot && !Number.isNaN(Date.parse(v.slot)))) {
+      ctx.addIssue({ code: "custom", path: ["slot"], message: "slotRequired" });
+    }
+    if (v.outcome === "recusou" && !v.reason) {
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonRequired" });
+    }
+    if (v.outcome === "pediu_ligar" && !(v.callbackAt && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v.callbackAt))) {
+      ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "callbackRequired" });
+    }
+  });
+export type OutcomeInput = z.output<typeof outcomeSchema>;

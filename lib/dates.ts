@@ -1,0 +1,43 @@
+import { TZDate } from "@date-fns/tz";
+import { addDays, format } from "date-fns";
+
+export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
+
+/** The calendar day ("2026-11-22") of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "yyyy-MM-dd");
+}
+
+/** "2026-11-22" + n days, as a calendar day (no time zone involved). */
+export function addDaysToDate(day: string, days: number): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return format(addDays(new Date(y, m - 1, d), days), "yyyy-MM-dd");
+}
+
+/** The instant of a wall-clock time ("08:30") on a calendar day in a time zone. */
+export function zonedInstant(day: string, time: string, timeZone: string): Date {
+  const [y, m, d] = day.split("-").map(Number);
+  const [hh, mm] = time.split(":").map(Number);
+  return new Date(new TZDate(y, m - 1, d, hh, mm, 0, timeZone).getTime());
+}
+
+/** Day of week (0 = Sunday) of a calendar day. */
+export function weekday(day: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+}
+
+/** "dd/MM/yyyy HH:mm" in the company's time zone (R-0.1). */
+export function formatDateTime(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "dd/MM/yyyy HH:mm");
+}
+
+export function formatTime(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "HH:mm");
+}
+
+/** "2026-11-22" → "22/11/2026". */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split("-");
+  return `${d}/${m}/${y}`;
+}
