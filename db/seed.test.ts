@@ -15,7 +15,8 @@ let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
   const summary = await seed(t.db, { now: NOW, customers: 30 });
-  expect(summary).toEqual({ companies: 3, users: 15, customers: 30 });
+  expect(summary).toMatchObject({ companies: 3, users: 15, customers: 30, agendas: 300 });
+  expect(summary!.appointments).toBeGreaterThan(0);
 });
 afterAll(() => t?.close());
 
