@@ -7,8 +7,9 @@ import postgres from "postgres";
 import * as agendas from "./schema/agendas";
 import * as customers from "./schema/customers";
 import * as org from "./schema/org";
+import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

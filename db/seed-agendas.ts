@@ -1,4 +1,3 @@
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "./client";
 import { addDaysToDate, localDate, zonedInstant } from "../lib/dates";
 import { daySlots, type CalendarRules } from "../lib/appointments/slots";
@@ -271,35 +270,43 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
     }
   });
 
-  // The front desk always has a morning to work with: today's bookings at São Paulo.
-  const todays = ctx.customersByCompany.sp.slice(0, 10);
-  const todaySlots = daySlots(CALENDARS.sp, today, { timeZone: TZ, holidays: new Set(), now: epoch });
-  for (const [n, customer] of todays.entries()) {
-    const slot = todaySlots[n % Math.max(1, todaySlots.length)];
-    if (!slot) break;
-    const agendaIndex = agendaValues.findIndex((a) => a.customerId === customer.id && a.status === "pendente");
-    if (agendaIndex >= 0) {
-      agendaValues[agendaIndex].status = "agendou";
-      historyValues.push({ agendaId: agendaIds[agendaIndex], at: now, userId: agendaValues[agendaIndex].agentId, fromStatus: "pendente", toStatus: "agendou", reason: "agendou" });
-    }
-    appointmentValues.push({
-      companyId: companyId.sp,
-      agendaId: agendaIndex >= 0 ? agendaIds[agendaIndex] : null,
-      customerId: customer.id,
-      assetId: customer.assetIds[0] ?? null,
-      startsAt: slot,
-      service: "Revisão programada",
-      status: n % 3 === 0 ? "confirmado" : "agendado",
-      source: "phone",
+  // The front desk always has a day to work with, whatever day the demo starts: ten São Paulo
+  // customers booked today by phone (the first ones for Ana Agente), each with its agenda of today.
+  const sevenDays = { ...CALENDARS.sp, openDays: [0, 1, 2, 3, 4, 5, 6] };
+  const todaySlots = daySlots(sevenDays, today, { timeZone: TZ, holidays: new Set(), now: epoch });
+  const spAgents = ctx.agentsByCompany.sp;
+  const todayAgendas: (typeof agendas.$inferInsert)[] = ctx.customersByCompany.sp.slice(0, 10).map((customer, n) => ({
+    companyId: companyId.sp,
+    campaignId: campRevisao.id,
+    programId: progRevisao.id,
+    customerId: customer.id,
+    agentId: spAgents[n % spAgents.length]?.userId,
+    teamId: spAgents[n % spAgents.length]?.teamId,
+    contactDate: today,
+    origin: "automatica",
+    direction: "ativo",
+    status: "agendou",
+    whatsappState: "respondido",
+    whatsappAt: new Date(now.getTime() - (n + 1) * 15 * 60_000),
+    updatedAt: now,
+  }));
+  if (spAgents.length && todayAgendas.length && todaySlots.length) {
+    const rows = await tx.insert(agendas).values(todayAgendas).returning({ id: agendas.id });
+    rows.forEach((row, n) => {
+      const customer = ctx.customersByCompany.sp[n];
+      historyValues.push({ agendaId: row.id, at: todayAgendas[n].whatsappAt!, userId: null, fromStatus: "pendente", toStatus: "agendou", reason: "agendou" });
+      appointmentValues.push({
+        companyId: companyId.sp,
+        agendaId: row.id,
+        customerId: customer.id,
+        assetId: customer.assetIds[0] ?? null,
+        startsAt: todaySlots[(n * 2) % todaySlots.length],
+        service: "Revisão programada",
+        status: n % 3 === 0 ? "confirmado" : "agendado",
+        source: "chatbot",
+      });
     });
-  }
-  // The agendas given today's bookings above were inserted as pendente.
-  const promoted = agendaIds.filter((_, i) => agendaValues[i].status === "agendou");
-  for (let i = 0; i < promoted.length; i += 500) {
-    await tx
-      .update(agendas)
-      .set({ status: "agendou" })
-      .where(and(inArray(agendas.id, promoted.slice(i, i + 500)), eq(agendas.status, "pendente")));
+    agendaValues.push(...todayAgendas);
   }
 
   for (let i = 0; i < eventValues.length; i += 500) {

@@ -4,6 +4,7 @@ import { cnpjFromBase, cpfFromBase } from "../lib/customers/document";
 import { SEEDED_ROLES } from "../lib/auth/permissions";
 import type { Db } from "./client";
 import { seedAgendas, type AgendaSeedContext } from "./seed-agendas";
+import { seedWhatsapp } from "./seed-whatsapp";
 import { assets, contacts, customers, serviceOrders } from "./schema/customers";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
 
@@ -313,6 +314,20 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number; agend
       agentsByCompany,
       customersByCompany,
       agendaCount: opts.agendas ?? customerCount * 10,
+    });
+
+    const customersWithMobile: Record<string, { id: string; name: string; mobile: string }[]> = { sp: [], cps: [], net: [] };
+    contactValues.forEach((c) => {
+      const key = plan[customerRows.findIndex((r) => r.id === c.customerId)].company.key;
+      if (c.whatsapp && customersWithMobile[key].length < 6) customersWithMobile[key].push({ id: c.customerId, name: c.name, mobile: c.whatsapp });
+    });
+    await seedWhatsapp(tx, {
+      now,
+      rnd: createRandom(20261124),
+      companyId,
+      queueId: Object.fromEntries(QUEUES.map((q, i) => [q.key, queueRows[i].id])),
+      agentsByCompany,
+      customersWithMobile,
     });
 
     return { companies: COMPANIES.length, users: DEMO_USERS.length, customers: customerCount, ...agendaSummary };

@@ -36,7 +36,16 @@ const expected: Record<keyof typeof LOGINS, string[]> = {
     "Clientes",
     "Administração",
   ],
-  supervisor: ["Tela de Atendimento", "Conversas", "Histórico", "Atendimento Telefônico", "Dashboard", "Automação", "Clientes"],
+  supervisor: [
+    "Tela de Atendimento",
+    "Conversas",
+    "Histórico",
+    "Atendimento Telefônico",
+    "Dashboard",
+    "Automação",
+    "Clientes",
+    "Administração",
+  ],
   agent: ["Tela de Atendimento", "Conversas", "Histórico", "Atendimento Telefônico", "Clientes"],
   receptionist: ["Recepção"],
 };

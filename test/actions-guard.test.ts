@@ -61,7 +61,54 @@ const ACTIONS: Record<string, Sample> = {
     permission: "customers.manage",
     input: { customerId: ID, name: "Contato", email: "c@x.com" },
   },
+  "app/(app)/recepcao/actions.ts#markAttendance": {
+    permission: "reception.checkin",
+    input: { appointmentId: ID, outcome: "compareceu" },
+  },
+  "app/(app)/admin/calendar/actions.ts#saveCalendar": {
+    permission: "settings.manage",
+    input: { companyId: COMPANY, openDays: ["1", "2"], opensAt: "08:00", closesAt: "18:00", slotMinutes: "30", capacityPerSlot: "2" },
+    companyField: "companyId",
+  },
+  "app/(app)/admin/calendar/actions.ts#addHoliday": {
+    permission: "settings.manage",
+    input: { companyId: COMPANY, date: "2026-12-25", name: "Natal" },
+    companyField: "companyId",
+  },
+  "app/(app)/admin/calendar/actions.ts#removeHoliday": { permission: "settings.manage", input: { id: ID } },
+  "app/(app)/admin/programs/actions.ts#saveProgram": {
+    permission: "programs.manage",
+    input: {
+      companyId: COMPANY,
+      campaignId: ID,
+      name: "Revisão",
+      cycleMonths: "12",
+      contactDaysBefore: "15",
+      confirmDaysBefore: "2",
+      noShowToleranceMinutes: "60",
+      noReplyDays: "3",
+    },
+    companyField: "companyId",
+  },
+  "app/(app)/admin/programs/actions.ts#saveCampaign": {
+    permission: "programs.manage",
+    input: { companyId: COMPANY, name: "Campanha" },
+    companyField: "companyId",
+  },
 };
+
+const WORKLIST_ACTIONS: Record<string, Sample> = {
+  "app/(app)/atendimento/actions.ts#recordAgendaOutcome": {
+    permission: "agendas.view",
+    input: { agendaId: ID, outcome: "recusou", reason: "Sem interesse" },
+  },
+  "app/(app)/atendimento/actions.ts#cancelAppointment": { permission: "agendas.view", input: { appointmentId: ID } },
+  "app/(app)/atendimento/actions.ts#rescheduleAppointment": {
+    permission: "agendas.view",
+    input: { appointmentId: ID, slot: "2026-12-01T12:00:00.000Z" },
+  },
+};
+Object.assign(ACTIONS, WORKLIST_ACTIONS);
 
 /** Actions outside the helper, on purpose: the door in and the door out. */
 const PUBLIC = ["app/(auth)/login/actions.ts#login", "app/(app)/actions.ts#logout"];

@@ -5,7 +5,8 @@ import { openPglite, openPostgres, type Db } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { fileDatabasePrefix, quoteIdent, withDatabase } from "./pg-urls";
 
-export type TestDb = { db: Db; close(): Promise<void> };
+/** `url`: the per-file database (Postgres mode only), for tests that need connections of their own. */
+export type TestDb = { db: Db; close(): Promise<void>; url?: string };
 
 /**
  * A fresh, migrated, empty database for one test file.
@@ -30,6 +31,7 @@ export async function createTestDb(): Promise<TestDb> {
   } finally {
     await admin.end();
   }
-  const handle = openPostgres(withDatabase(url, name), 4);
-  return { db: handle.db, close: handle.close };
+  const fileUrl = withDatabase(url, name);
+  const handle = openPostgres(fileUrl, 4);
+  return { db: handle.db, close: handle.close, url: fileUrl };
 }

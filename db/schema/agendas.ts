@@ -92,8 +92,21 @@ export const agendas = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    // The worklist: every filter starts from a company and a contact-date range.
-    index("agendas_worklist_idx").on(t.companyId, t.contactDate, t.id),
+    // The worklist: every filter starts from a company and a contact-date range; (company, date, id)
+    // is also the list's default order. The rest of the key holds every other filter and totalizer
+    // column, so the seven totalizers are counted by an index-only scan instead of one heap visit per
+    // agenda (README, "Performance"; `npm run bench:worklist`).
+    index("agendas_worklist_idx").on(
+      t.companyId,
+      t.contactDate,
+      t.id,
+      t.agentId,
+      t.teamId,
+      t.campaignId,
+      t.origin,
+      t.direction,
+      t.status,
+    ),
     index("agendas_agent_idx").on(t.companyId, t.agentId, t.contactDate),
     index("agendas_campaign_idx").on(t.companyId, t.campaignId, t.contactDate),
     index("agendas_customer_idx").on(t.customerId),

@@ -45,3 +45,9 @@ export const outcomeSchema = z
     }
   });
 export type OutcomeInput = z.output<typeof outcomeSchema>;
+
+export const cancelAppointmentSchema = z.object({ appointmentId: z.string().uuid("invalid") });
+export const rescheduleAppointmentSchema = z.object({
+  appointmentId: z.string().uuid("invalid"),
+  slot: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "slotRequired"),
+});

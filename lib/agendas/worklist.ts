@@ -58,6 +58,8 @@ export async function getWorklist(db: Db, f: WorklistFilters) {
 export async function worklistRows(db: Db, f: WorklistFilters) {
   const conditions = baseConditions(f);
   if (f.totalizer) conditions.push(totalizerCondition(f.totalizer));
+  // Redundant for the result, but lets the planner sort by customer name within one company.
+  conditions.push(eq(customers.companyId, f.companyId));
   const where = and(...conditions);
   const order = f.dir === "desc" ? desc : asc;
   const sortColumn = {

@@ -19,10 +19,11 @@ describe("visibleSections for the seeded roles", () => {
     for (const hidden of ["admin", "dashboard", "automacao", "agendamentos", "recepcao"]) expect(keys).not.toContain(hidden);
   });
 
-  it("Supervisor sees the dashboard but not scheduling, reception or admin", () => {
+  it("Supervisor sees the dashboard and admin (for the programs) but not scheduling or reception", () => {
     const keys = sectionsOf("Supervisor");
     expect(keys).toContain("dashboard");
-    for (const hidden of ["agendamentos", "recepcao", "admin"]) expect(keys).not.toContain(hidden);
+    expect(keys.at(-1)).toBe("admin");
+    for (const hidden of ["agendamentos", "recepcao"]) expect(keys).not.toContain(hidden);
   });
 
   it("Administrador sees every section, in menu order", () => {
@@ -33,8 +34,9 @@ describe("visibleSections for the seeded roles", () => {
     expect(visibleSections([])).toEqual([]);
   });
 
-  it("admin opens with either users.manage or settings.manage", () => {
+  it("admin opens with users.manage, settings.manage or programs.manage", () => {
     expect(visibleSections(["users.manage"]).map((s) => s.key)).toEqual(["admin"]);
     expect(visibleSections(["settings.manage"]).map((s) => s.key)).toEqual(["admin"]);
+    expect(visibleSections(["programs.manage"]).map((s) => s.key)).toEqual(["admin"]);
   });
 });

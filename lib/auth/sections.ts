@@ -23,17 +23,23 @@ export const SECTIONS: { key: SectionKey; href: string; anyOf: Permission[] }[] 
   { key: "dashboard", href: "/dashboard", anyOf: ["dashboard.view"] },
   { key: "automacao", href: "/automacao", anyOf: ["dashboard.view"] },
   { key: "clientes", href: "/clientes", anyOf: ["customers.manage"] },
-  { key: "admin", href: "/admin", anyOf: ["users.manage", "settings.manage"] },
+  { key: "admin", href: "/admin", anyOf: ["users.manage", "settings.manage", "programs.manage"] },
 ];
 
 export function visibleSections(permissions: readonly Permission[]) {
   return SECTIONS.filter((s) => s.anyOf.some((p) => permissions.includes(p)));
 }
 
-export const ADMIN_PAGES: { key: "companies" | "users" | "roles" | "teams" | "queues"; href: string; permission: Permission }[] = [
+export const ADMIN_PAGES: {
+  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs";
+  href: string;
+  permission: Permission;
+}[] = [
   { key: "users", href: "/admin/users", permission: "users.manage" },
   { key: "roles", href: "/admin/roles", permission: "users.manage" },
   { key: "teams", href: "/admin/teams", permission: "users.manage" },
   { key: "companies", href: "/admin/companies", permission: "settings.manage" },
   { key: "queues", href: "/admin/queues", permission: "settings.manage" },
+  { key: "calendar", href: "/admin/calendar", permission: "settings.manage" },
+  { key: "programs", href: "/admin/programs", permission: "programs.manage" },
 ];

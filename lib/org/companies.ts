@@ -51,3 +51,9 @@ export async function saveCompany(db: Db, input: CompanyInput, scope: Scope) {
     return { id: row.id };
   });
 }
+
+export async function companyTimeZones(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: companies.id, timeZone: companies.timeZone }).from(companies).where(inArray(companies.id, ids));
+  return new Map(rows.map((r) => [r.id, r.timeZone]));
+}

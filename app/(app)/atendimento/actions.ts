@@ -1,0 +1,34 @@
+"use server";
+
+import { defineAction } from "@/lib/actions/define-action";
+import { recordOutcome } from "@/lib/agendas/record-outcome";
+import { cancelAppointmentSchema, outcomeSchema, rescheduleAppointmentSchema } from "@/lib/agendas/schema";
+import { cancelAppointment as cancelCommand, rescheduleAppointment as rescheduleCommand } from "@/lib/appointments/change-appointment";
+
+// The agenda's company and agent are checked inside the commands, in the query that loads it.
+export const recordAgendaOutcome = defineAction({
+  schema: outcomeSchema,
+  permission: "agendas.view",
+  run: (db, input, ctx) =>
+    recordOutcome(db, input, {
+      userId: ctx.userId,
+      companyIds: ctx.companyIds,
+      canViewAllAgents: ctx.user.can("agendas.view_all_agents"),
+      now: ctx.clock.now(),
+    }),
+  revalidate: ["/atendimento"],
+});
+
+export const cancelAppointment = defineAction({
+  schema: cancelAppointmentSchema,
+  permission: "agendas.view",
+  run: (db, input, ctx) => cancelCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
+  revalidate: ["/atendimento", "/recepcao"],
+});
+
+export const rescheduleAppointment = defineAction({
+  schema: rescheduleAppointmentSchema,
+  permission: "agendas.view",
+  run: (db, input, ctx) => rescheduleCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
+  revalidate: ["/atendimento", "/recepcao"],
+});

@@ -1,0 +1,23 @@
+import { Phone } from "lucide-react";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import type { CallAdvice } from "@/lib/agendas/call-advice";
+
+/** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
+export async function CallBadge({ advice }: { advice: CallAdvice }) {
+  const t = await getTranslations("worklist");
+  if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
+  if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
+  return (
+    <span className="flex flex-wrap items-center gap-1.5">
+      <Badge variant="warning" className="gap-1">
+        <Phone className="size-3" aria-hidden />
+        {t("call")}
+      </Badge>
+      <span className="text-sm">
+        {t(`callReasons.${advice.reason}`)}
+        {advice.detail && <span className="block text-xs text-muted-foreground">{advice.detail}</span>}
+      </span>
+    </span>
+  );
+}

@@ -1,0 +1,2 @@
+DROP INDEX "agendas_worklist_idx";--> statement-breakpoint
+CREATE INDEX "agendas_worklist_idx" ON "agendas" USING btree ("company_id","contact_date","id","agent_id","team_id","campaign_id","origin","direction","status");
