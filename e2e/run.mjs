@@ -34,6 +34,10 @@ const env = {
   CHROMIUM_PATH: chromium,
   AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
   NODE_ENV: "production",
+  // The browser suite talks to the sandbox provider and answers as the customer through the simulator.
+  WHATSAPP_PROVIDER: "sandbox",
+  WHATSAPP_APP_SECRET: crypto.randomBytes(16).toString("hex"),
+  WHATSAPP_VERIFY_TOKEN: crypto.randomBytes(8).toString("hex"),
 };
 let cleanup = async () => {};
 const serverUrl = process.env.TEST_DATABASE_URL;

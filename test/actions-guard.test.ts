@@ -110,6 +110,52 @@ const WORKLIST_ACTIONS: Record<string, Sample> = {
 };
 Object.assign(ACTIONS, WORKLIST_ACTIONS);
 
+const SIMULATOR_ACTIONS: Record<string, Sample> = {
+  "app/(app)/simulador/actions.ts#sendSimulatorReply": {
+    permission: "tickets.handle",
+    input: { senderNumberId: ID, customerPhone: "5511912340001", type: "text", text: "Oi" },
+  },
+  "app/(app)/admin/templates/actions.ts#saveTemplate": {
+    permission: "templates.manage",
+    input: {
+      companyId: COMPANY,
+      name: "lembrete",
+      language: "pt_BR",
+      category: "UTILITY",
+      status: "PENDING",
+      body: "Olá {{1}}",
+      variable_1: "customer.name",
+    },
+    companyField: "companyId",
+  },
+  "app/(app)/admin/templates/actions.ts#setTemplateStatus": { permission: "templates.manage", input: { id: ID, status: "APPROVED" } },
+  "app/(app)/admin/templates/actions.ts#syncTemplates": {
+    permission: "templates.manage",
+    input: { companyId: COMPANY },
+    companyField: "companyId",
+  },
+};
+Object.assign(ACTIONS, SIMULATOR_ACTIONS);
+
+const CHAT_ACTIONS: Record<string, Sample> = {
+  "app/(app)/conversas/actions.ts#pickTicket": { permission: "tickets.handle", input: { ticketId: ID } },
+  "app/(app)/conversas/actions.ts#markRead": { permission: "tickets.handle", input: { ticketId: ID } },
+  "app/(app)/conversas/actions.ts#sendChat": {
+    permission: "tickets.handle",
+    input: { ticketId: ID, clientMessageId: ID, body: "Olá" },
+  },
+  "app/(app)/conversas/actions.ts#finalizeTicket": { permission: "tickets.handle", input: { ticketId: ID } },
+  "app/(app)/conversas/actions.ts#startConversation": {
+    permission: "tickets.handle",
+    input: { senderNumberId: ID, customerPhone: "5511999999999", clientMessageId: ID },
+  },
+  "app/(app)/conversas/actions.ts#templatePreview": {
+    permission: "tickets.handle",
+    input: { templateId: ID, senderNumberId: ID, customerPhone: "5511999999999" },
+  },
+};
+Object.assign(ACTIONS, CHAT_ACTIONS);
+
 /** Actions outside the helper, on purpose: the door in and the door out. */
 const PUBLIC = ["app/(auth)/login/actions.ts#login", "app/(app)/actions.ts#logout"];
 

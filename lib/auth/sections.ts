@@ -31,7 +31,7 @@ export function visibleSections(permissions: readonly Permission[]) {
 }
 
 export const ADMIN_PAGES: {
-  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs";
+  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs" | "templates";
   href: string;
   permission: Permission;
 }[] = [
@@ -42,4 +42,5 @@ export const ADMIN_PAGES: {
   { key: "queues", href: "/admin/queues", permission: "settings.manage" },
   { key: "calendar", href: "/admin/calendar", permission: "settings.manage" },
   { key: "programs", href: "/admin/programs", permission: "programs.manage" },
+  { key: "templates", href: "/admin/templates", permission: "templates.manage" },
 ];

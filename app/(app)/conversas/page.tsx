@@ -1,5 +1,154 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { AlertTriangle } from "lucide-react";
+import { AutoRefresh } from "@/components/chat/auto-refresh";
+import { Composer } from "@/components/chat/composer";
+import { FinalizeForm } from "@/components/chat/finalize-form";
+import { MessageList } from "@/components/chat/message-list";
+import { NewConversationButton } from "@/components/chat/new-conversation-button";
+import { PickButton } from "@/components/chat/pick-button";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { getDb } from "@/db/index";
+import { requireSection } from "@/lib/auth/session";
+import { formatPhone } from "@/lib/customers/phone";
+import { DEFAULT_TIME_ZONE, formatDateTime, formatTime } from "@/lib/dates";
+import { isUuid } from "@/lib/ids";
+import { markTicketRead } from "@/lib/tickets/pick-ticket";
+import { myOpenTickets, newConversationOptions, ticketDetail, waitingTickets } from "@/lib/tickets/desk-queries";
+import { companyTimeZones } from "@/lib/org/companies";
+import { cn } from "@/lib/cn";
+import { isWindowOpen } from "@/lib/whatsapp/window";
 
-export default function Page() {
-  return <ComingSoon section="conversas" />;
+export async function generateMetadata() {
+  const t = await getTranslations("chat");
+  return { title: t("title") };
+}
+
+export default async function ConversationsPage({ searchParams }: { searchParams: Promise<{ t?: string }> }) {
+  const user = await requireSection("conversas");
+  const { t: selected } = await searchParams;
+  const db = getDb();
+  const now = new Date();
+  const [mine, waiting, options, zones, t] = await Promise.all([
+    myOpenTickets(db, user.id, user.companyIds),
+    waitingTickets(db, user.id, user.companyIds),
+    newConversationOptions(db, user.companyIds),
+    companyTimeZones(db, user.companyIds),
+    getTranslations("chat"),
+  ]);
+  const detail = selected && isUuid(selected) ? await ticketDetail(db, user, selected) : null;
+  const mineSelected = detail && detail.ticket.agentId === user.id && detail.ticket.status === "em_atendimento";
+  if (mineSelected) await markTicketRead(db, detail.ticket.id, { userId: user.id, now });
+  const tz = (id?: string) => (id && zones.get(id)) || DEFAULT_TIME_ZONE;
+  const label = (r: { customerName: string | null; contactName: string | null; customerPhone: string }) =>
+    r.customerName ?? r.contactName ?? formatPhone(r.customerPhone);
+
+  return (
+    <div className="grid h-[calc(100vh-7.5rem)] min-h-[32rem] gap-4 lg:grid-cols-[18rem_1fr_18rem]">
+      <AutoRefresh />
+      <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-lg border bg-card p-3">
+        <div className="flex items-center justify-between">
+          <h1 className="text-lg font-semibold">{t("title")}</h1>
+          <NewConversationButton options={options} />
+        </div>
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title" className="mb-1 text-sm font-medium text-muted-foreground">{t("mine")}</h2>
+          {mine.length === 0 && <p className="text-sm text-muted-foreground">{t("noMine")}</p>}
+          <ul className="space-y-1" data-testid="my-tickets">
+            {mine.map((r) => (
+              <li key={r.id}>
+                <Link
+                  href={`/conversas?t=${r.id}`}
+                  aria-current={r.id === selected ? "page" : undefined}
+                  className={cn("flex items-center justify-between rounded-md px-2 py-1.5 text-sm hover:bg-accent", r.id === selected && "bg-accent")}
+                >
+                  <span className="min-w-0">
+                    <span className="block truncate font-medium">{label(r)}</span>
+                    <span className="block text-xs text-muted-foreground tabular-nums">{formatPhone(r.customerPhone)}</span>
+                  </span>
+                  {r.unread && r.id !== selected && (
+                    <span className="size-2.5 shrink-0 rounded-full bg-primary" title={t("unread")}>
+                      <span className="sr-only">{t("unread")}</span>
+                    </span>
+                  )}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="queue-title">
+          <h2 id="queue-title" className="mb-1 text-sm font-medium text-muted-foreground">{t("queue")}</h2>
+          {waiting.length === 0 && <p className="text-sm text-muted-foreground">{t("noQueue")}</p>}
+          <ul className="space-y-2" data-testid="queue-tickets">
+            {waiting.map((r) => (
+              <li key={r.id} className="flex items-center justify-between gap-2 rounded-md border px-2 py-1.5 text-sm">
+                <span className="min-w-0">
+                  <span className="block truncate font-medium">{label(r)}</span>
+                  <span className="block text-xs text-muted-foreground">
+                    {r.queueName} · {t("waitingSince", { time: formatTime(r.openedAt, DEFAULT_TIME_ZONE) })}
+                  </span>
+                </span>
+                <PickButton ticketId={r.id} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      </aside>
+
+      <section className="flex min-h-0 flex-col rounded-lg border bg-card" aria-label={t("title")}>
+        {!detail ? (
+          <p className="m-auto p-6 text-center text-muted-foreground">{t("selectTicket")}</p>
+        ) : (
+          <>
+            <header className="border-b px-4 py-2">
+              <p className="font-semibold" data-testid="chat-customer">{label(detail.ticket)}</p>
+              <p className="text-xs text-muted-foreground">
+                {formatPhone(detail.ticket.customerPhone)} · {t("protocol", { protocol: detail.ticket.protocol })}
+              </p>
+            </header>
+            <div className="min-h-0 flex-1 overflow-y-auto p-4">
+              <MessageList messages={detail.messages} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
+            </div>
+            {mineSelected && (
+              <footer className="space-y-2 border-t p-3">
+                {!isWindowOpen(detail.ticket.lastInboundAt, now) && (
+                  <Alert variant="warning" data-testid="window-alert">
+                    <AlertTriangle className="size-4" aria-hidden />
+                    <AlertDescription className="flex flex-wrap items-center justify-between gap-2">
+                      {t("windowAlert")}
+                      <NewConversationButton
+                        options={options}
+                        variant="outline"
+                        label={t("selectTemplate")}
+                        initial={{ senderNumberId: detail.ticket.senderNumberId, customerPhone: detail.ticket.customerPhone, windowClosed: true }}
+                      />
+                    </AlertDescription>
+                  </Alert>
+                )}
+                <Composer ticketId={detail.ticket.id} disabled={!isWindowOpen(detail.ticket.lastInboundAt, now)} />
+              </footer>
+            )}
+          </>
+        )}
+      </section>
+
+      <aside className="min-h-0 space-y-4 overflow-y-auto rounded-lg border bg-card p-3 text-sm">
+        {detail && (
+          <section aria-label={t("details")} className="space-y-1">
+            <h2 className="font-semibold">{t("details")}</h2>
+            <p>{t("protocol", { protocol: detail.ticket.protocol })}</p>
+            {detail.ticket.queueName && <p>{t("queueName", { name: detail.ticket.queueName })}</p>}
+            <p>{t("openedAt", { time: formatDateTime(detail.ticket.openedAt, tz(detail.ticket.companyId)) })}</p>
+          </section>
+        )}
+        {mineSelected && (
+          <FinalizeForm
+            ticketId={detail.ticket.id}
+            reasons={options.reasons.filter((r) => r.companyId === detail.ticket.companyId)}
+            required={detail.ticket.closeScriptRequired}
+          />
+        )}
+      </aside>
+    </div>
+  );
 }

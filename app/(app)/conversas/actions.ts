@@ -1,0 +1,60 @@
+"use server";
+
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/define-action";
+import { finalizeTicket as finalizeCommand } from "@/lib/tickets/finalize-ticket";
+import { markTicketRead, pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
+import { finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
+import { sendChatMessage } from "@/lib/tickets/send-chat-message";
+import { startConversation as startCommand, templatePreview as previewQuery } from "@/lib/tickets/start-conversation";
+import { getGateway } from "@/lib/whatsapp/provider";
+
+const scope = (ctx: { userId: string; companyIds: string[]; clock: { now: () => Date } }) => ({
+  userId: ctx.userId,
+  companyIds: ctx.companyIds,
+  now: ctx.clock.now(),
+});
+
+export const pickTicket = defineAction({
+  schema: pickTicketSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => pickCommand(db, input, scope(ctx)),
+  revalidate: ["/conversas"],
+});
+
+export const markRead = defineAction({
+  schema: pickTicketSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => markTicketRead(db, input.ticketId, scope(ctx)),
+});
+
+export const sendChat = defineAction({
+  schema: sendChatSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => sendChatMessage(db, input, { ...scope(ctx), gateway: getGateway() }),
+  revalidate: ["/conversas"],
+});
+
+export const finalizeTicket = defineAction({
+  schema: finalizeTicketSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => finalizeCommand(db, input, scope(ctx)),
+  revalidate: ["/conversas", "/historico"],
+});
+
+export const startConversation = defineAction({
+  schema: newConversationSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => startCommand(db, input, { ...scope(ctx), gateway: getGateway() }),
+  revalidate: ["/conversas"],
+});
+
+export const templatePreview = defineAction({
+  schema: z.object({
+    templateId: z.string().uuid("invalid"),
+    senderNumberId: z.string().uuid("invalid"),
+    customerPhone: z.string().regex(/^\d{12,13}$/, "customerPhoneFormat"),
+  }),
+  permission: "tickets.handle",
+  run: (db, input, ctx) => previewQuery(db, input.templateId, { ...input, companyIds: ctx.companyIds, userId: ctx.userId }),
+});

@@ -1,0 +1,393 @@
+/**
+ * WhatsApp webhook benchmark. Not part of `npm test`.
+ *
+ *   npm run build && npm run bench:webhook
+ *
+ * Creates a fresh database on the Postgres server of BENCH_DATABASE_URL (default the local server),
+ * migrates it, adds a company and a sender number, starts the production build (`next start`) against
+ * it and fires signed inbound deliveries (a share of them repeats of earlier ones, as Meta's
+ * at-least-once delivery does) from concurrent keep-alive clients on loopback. Then the same load
+ * against a baseline in its own process: a bare node:http server that verifies the same HMAC and
+ * inserts the same row with one postgres.js INSERT … ON CONFLICT DO NOTHING into a fresh table.
+ * Reports deliveries/s, p50/p99 latency, messages stored against the distinct ones, and the ratio.
+ * Drops the database at the end.
+ *
+ * Env: BENCH_DATABASE_URL, BENCH_DELIVERIES (default 20000), BENCH_REPEAT_SHARE (0.1),
+ * BENCH_CONCURRENCY (32), BENCH_CUSTOMERS (2000), BENCH_WARMUP (1000), BENCH_KEEP=1 keeps the database,
+ * BENCH_NODE_FLAGS (node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { openPostgres } from "../db/client";
+import { migrate } from "../db/migrate";
+import { companies } from "../db/schema/org";
+import { senderNumbers } from "../db/schema/whatsapp";
+import { signWebhookBody, verifyWebhookSignature } from "../lib/whatsapp/webhook-signature";
+import { quoteIdent, withDatabase } from "../test/pg-urls";
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 20_000);
+const REPEAT_SHARE = Number(process.env.BENCH_REPEAT_SHARE ?? 0.1);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 2_000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1_000);
+// Extra node flags for the app server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+const NODE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+const APP_SECRET = "bench-app-secret";
+const VERIFY_TOKEN = "bench-verify-token";
+const PHONE_ID = "BENCH-PHONE-ID";
+const WEBHOOK_PATH = "/api/whatsapp/webhook";
+// Both servers get the same pool size (db/client.ts opens postgres.js with max 10).
+const POOL = 10;
+
+const log = (...args: unknown[]) => console.log(...args);
+
+type Delivery = { body: Buffer; signature: string; wamid: string };
+
+/** A deterministic pseudo-random sequence, so every run fires the same load. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function makeDelivery(wamid: string, customer: number, at: number): Delivery {
+  const from = `55119${String(80000000 + customer)}`;
+  const payload = {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "BENCH-WABA",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "551140009000", phone_number_id: PHONE_ID },
+              contacts: [{ profile: { name: `Cliente ${customer}` }, wa_id: from }],
+              messages: [{ from, id: wamid, timestamp: String(at), type: "text", text: { body: `Olá! Mensagem ${wamid}: quero agendar a revisão.` } }],
+            },
+          },
+        ],
+      },
+    ],
+  };
+  const body = Buffer.from(JSON.stringify(payload));
+  return { body, signature: signWebhookBody(body, APP_SECRET), wamid };
+}
+
+/** DELIVERIES deliveries: the distinct ones in order, with REPEAT_SHARE of the slots repeating an earlier one. */
+function buildLoad(prefix: string) {
+  const random = rng(42);
+  const at = Math.floor(Date.now() / 1000) - 3600;
+  const distinct: Delivery[] = [];
+  const load: Delivery[] = [];
+  for (let i = 0; i < DELIVERIES; i++) {
+    if (distinct.length > 0 && random() < REPEAT_SHARE) {
+      load.push(distinct[Math.floor(random() * distinct.length)]);
+    } else {
+      const d = makeDelivery(`${prefix}${distinct.length}`, Math.floor(random() * CUSTOMERS), at + Math.floor(i / 100));
+      distinct.push(d);
+      load.push(d);
+    }
+  }
+  return { load, distinct: distinct.length };
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+type RunStats = { seconds: number; perSecond: number; p50: number; p99: number; max: number; non200: number };
+
+/** Fires the deliveries from `concurrency` keep-alive clients; latency is request start → response end. */
+/** `deliveries` a number: that many GET handshakes instead (the framework's cost without the database). */
+async function fire(port: number, deliveries: Delivery[] | number, concurrency: number): Promise<RunStats> {
+  const total = typeof deliveries === "number" ? deliveries : deliveries.length;
+  const handshake = `${WEBHOOK_PATH}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=ok`;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = new Array(total);
+  let next = 0;
+  let non200 = 0;
+  const one = (d: Delivery | undefined) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        d
+          ? {
+              host: "127.0.0.1",
+              port,
+              path: WEBHOOK_PATH,
+              method: "POST",
+              agent,
+              headers: { "Content-Type": "application/json", "Content-Length": d.body.length, "X-Hub-Signature-256": d.signature },
+            }
+          : { host: "127.0.0.1", port, path: handshake, method: "GET", agent },
+        (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode ?? 0));
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(d?.body);
+    });
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= total) return;
+      const t0 = performance.now();
+      const status = await one(typeof deliveries === "number" ? undefined : deliveries[i]);
+      latencies[i] = performance.now() - t0;
+      if (status !== 200) non200++;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const sorted = latencies.slice().sort((a, b) => a - b);
+  return {
+    seconds,
+    perSecond: total / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    max: sorted[sorted.length - 1] ?? 0,
+    non200,
+  };
+}
+
+async function freePort(): Promise<number> {
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitReady(port: number, child: ChildProcess, what: string) {
+  const deadline = Date.now() + 90_000;
+  const url = `http://127.0.0.1:${port}${WEBHOOK_PATH}?hub.mode=subscribe&hub.verify_token=${VERIFY_TOKEN}&hub.challenge=ready`;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${what} exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status === 200 && (await res.text()) === "ready") return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${what} did not become ready in 90 s`);
+}
+
+function startProcess(command: string, args: string[], env: Record<string, string>, name: string): ChildProcess {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const prefix = (chunk: Buffer) =>
+    chunk
+      .toString()
+      .split("\n")
+      .filter((line) => line.trim())
+      .forEach((line) => log(`  [${name}] ${line}`));
+  child.stdout?.on("data", prefix);
+  child.stderr?.on("data", prefix);
+  return child;
+}
+
+async function stopProcess(child: ChildProcess | undefined) {
+  if (!child || child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    child.kill("SIGTERM");
+  }
+  const timeout = setTimeout(() => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }, 10_000);
+  await exited;
+  clearTimeout(timeout);
+}
+
+async function countStored(sql: postgres.Sql, table: "messages" | "baseline_messages", prefix: string) {
+  const [row] = await sql.unsafe<{ stored: number; distinct: number }[]>(
+    `select count(*)::int as stored, count(distinct wamid)::int as distinct from ${table} where wamid like $1`,
+    [`${prefix}%`],
+  );
+  return row;
+}
+
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+/** The baseline: node:http + the same HMAC check + JSON.parse + one INSERT … ON CONFLICT DO NOTHING. */
+async function baselineServer() {
+  const sql = postgres(process.env.BENCH_BASELINE_URL!, { max: POOL, onnotice: () => {} });
+  const conversationId = process.env.BENCH_BASELINE_CONVERSATION!;
+  const server = http.createServer((req, res) => {
+    if (req.method === "GET") {
+      const url = new URL(req.url ?? "/", "http://x");
+      const ok = url.searchParams.get("hub.verify_token") === VERIFY_TOKEN;
+      res.writeHead(ok ? 200 : 403).end(ok ? (url.searchParams.get("hub.challenge") ?? "") : "");
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      const signature = req.headers["x-hub-signature-256"];
+      if (!verifyWebhookSignature(raw, typeof signature === "string" ? signature : null, APP_SECRET)) {
+        res.writeHead(401).end();
+        return;
+      }
+      let m: { id: string; type: string; timestamp: string; text?: { body?: string } };
+      try {
+        m = JSON.parse(raw.toString("utf8")).entry[0].changes[0].value.messages[0];
+      } catch {
+        res.writeHead(400).end();
+        return;
+      }
+      const at = new Date(Number(m.timestamp) * 1000).toISOString();
+      sql`insert into baseline_messages (conversation_id, direction, author, type, body, wamid, status, status_at, created_at)
+          values (${conversationId}, 'in', 'customer', ${m.type}, ${m.text?.body ?? null}, ${m.id}, 'received', ${at}::timestamptz, ${at}::timestamptz)
+          on conflict (wamid) do nothing`
+        .then(() => res.writeHead(200, { "Content-Type": "application/json" }).end('{"ok":true}'))
+        .catch((error: unknown) => {
+          console.error(error);
+          res.writeHead(500).end();
+        });
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.listen(Number(process.env.PORT), "127.0.0.1");
+  const stop = () => server.close(() => void sql.end().then(() => process.exit(0)));
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+async function main() {
+  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) throw new Error("No production build: run `npm run build` first.");
+  log(`Production build ${fs.readFileSync(buildId, "utf8").trim()} from ${fs.statSync(buildId).mtime.toISOString()}`);
+
+  const dbName = `atende_bench_webhook_${process.pid}`;
+  const dbUrl = withDatabase(SERVER_URL, dbName);
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  let sql: postgres.Sql | undefined;
+  let next: ChildProcess | undefined;
+  let baseline: ChildProcess | undefined;
+  try {
+    await admin.unsafe(`CREATE DATABASE ${quoteIdent(dbName)}`);
+    log(`Database ${dbName} created; migrating…`);
+    const handle = openPostgres(dbUrl, 2);
+    await migrate(handle);
+    const [company] = await handle.db.insert(companies).values({ name: "Oficina Benchmark" }).returning();
+    await handle.db
+      .insert(senderNumbers)
+      .values({ companyId: company.id, phone: "551140009000", displayName: "Central Benchmark", providerPhoneId: PHONE_ID });
+    await handle.close();
+    sql = postgres(dbUrl, { max: 2, onnotice: () => {} });
+    await sql`create table baseline_messages (like messages including all)`;
+
+    const warm = buildLoad("wamid.warm.").load.slice(0, WARMUP);
+    const { load, distinct } = buildLoad("wamid.bench.");
+    const baselineWarm = buildLoad("wamid.bwarm.").load.slice(0, WARMUP);
+    const { load: baselineLoad } = buildLoad("wamid.base.");
+    log(`${load.length} deliveries (${distinct} distinct, ${load.length - distinct} repeats), ${CUSTOMERS} customers, ${CONCURRENCY} concurrent clients, ${os.cpus().length} CPUs`);
+
+    // The app: the production build on Postgres.
+    const appPort = await freePort();
+    next = startProcess(
+      process.execPath,
+      [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      {
+        NODE_ENV: "production",
+        DATABASE_URL: dbUrl,
+        WHATSAPP_APP_SECRET: APP_SECRET,
+        WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+        WHATSAPP_PROVIDER: "sandbox",
+        AUTH_SECRET: "bench-auth-secret-bench-auth-secret",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      "next",
+    );
+    await waitReady(appPort, next, "next start");
+    log(`next start ready on :${appPort}; warming up with ${warm.length} deliveries…`);
+    await fire(appPort, warm, CONCURRENCY);
+    const app = await fire(appPort, load, CONCURRENCY);
+    const appStored = await countStored(sql, "messages", "wamid.bench.");
+    // The framework alone: the same route's GET handshake (no body, no database), same clients.
+    const nextGet = await fire(appPort, load.length, CONCURRENCY);
+    const [{ conversations }] = await sql<{ conversations: number }[]>`select count(*)::int as conversations from conversations`;
+    await stopProcess(next);
+    next = undefined;
+
+    // The baseline, in its own process like the app.
+    const [conv] = await sql<{ id: string }[]>`select id from conversations limit 1`;
+    const basePort = await freePort();
+    baseline = startProcess(
+      process.execPath,
+      [path.join("node_modules", "tsx", "dist", "cli.mjs"), path.join("bench", "webhook.ts"), "--baseline-server"],
+      { PORT: String(basePort), BENCH_BASELINE_URL: dbUrl, BENCH_BASELINE_CONVERSATION: conv.id, NODE_ENV: "production" },
+      "baseline",
+    );
+    await waitReady(basePort, baseline, "baseline server");
+    log(`baseline ready on :${basePort}; warming up…`);
+    await fire(basePort, baselineWarm, CONCURRENCY);
+    const base = await fire(basePort, baselineLoad, CONCURRENCY);
+    const baseStored = await countStored(sql, "baseline_messages", "wamid.base.");
+    const baseGet = await fire(basePort, load.length, CONCURRENCY);
+    await stopProcess(baseline);
+    baseline = undefined;
+
+    const ratio = app.perSecond / base.perSecond;
+    const row = (name: string, s: RunStats, stored?: { stored: number; distinct: number }) =>
+      `| ${name} | ${Math.round(s.perSecond).toLocaleString("en-US")} | ${ms(s.p50)} | ${ms(s.p99)} | ${ms(s.max)} | ${stored ? `${stored.stored.toLocaleString("en-US")} / ${distinct.toLocaleString("en-US")}` : "—"} | ${s.non200} |`;
+    log("");
+    log(`Webhook: ${load.length.toLocaleString("en-US")} signed deliveries (${(load.length - distinct).toLocaleString("en-US")} repeats), ${CONCURRENCY} keep-alive clients, loopback`);
+    log("| Server | deliveries/s | p50 | p99 | max | stored / distinct | non-200 |");
+    log("|---|---|---|---|---|---|---|");
+    log(row("Atende (`next start`, Postgres)", app, appStored));
+    log(row("Baseline (node:http + postgres.js)", base, baseStored));
+    log(row("GET handshake only, `next start` (no body, no DB)", nextGet));
+    log(row("GET handshake only, baseline", baseGet));
+    log("");
+    log(`Conversations created: ${conversations}. Ratio app/baseline: ${ratio.toFixed(2)} (GET-only ratio: ${(nextGet.perSecond / baseGet.perSecond).toFixed(2)}).`);
+    const checks = [
+      [app.perSecond >= 1000, `≥ 1,000 deliveries/s (${Math.round(app.perSecond)})`],
+      [app.p99 <= 100, `p99 ≤ 100 ms (${ms(app.p99)})`],
+      [ratio >= 0.5, `ratio ≥ 0.5 (${ratio.toFixed(2)})`],
+      [appStored.stored === distinct && appStored.distinct === distinct, `stored = distinct (${appStored.stored} / ${distinct})`],
+      [app.non200 === 0, `every answer 200 (${app.non200} not)`],
+    ] as const;
+    for (const [ok, label] of checks) log(`${ok ? "PASS" : "FAIL"} ${label}`);
+    if (checks.some(([ok]) => !ok)) process.exitCode = 1;
+  } finally {
+    await stopProcess(next);
+    await stopProcess(baseline);
+    await sql?.end();
+    if (process.env.BENCH_KEEP === "1") log(`Kept database ${dbName}`);
+    else await admin.unsafe(`DROP DATABASE IF EXISTS ${quoteIdent(dbName)} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+if (process.argv.includes("--baseline-server")) {
+  void baselineServer();
+} else {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,182 @@
+"use client";
+
+import { AlertTriangle } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { startConversation, templatePreview } from "@/app/(app)/conversas/actions";
+import { FieldError } from "@/components/forms/field-error";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { fillTemplate } from "@/lib/whatsapp/template-text";
+
+export type NewConversationOptions = {
+  senders: { id: string; phone: string; displayName: string; companyId: string }[];
+  templates: { id: string; name: string; body: string; companyId: string }[];
+};
+
+type Props = NewConversationOptions & {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** "+ Selecionar Template" and Histórico's "⋮" reopen the popup with both numbers filled. */
+  initial?: { senderNumberId: string; customerPhone: string; windowClosed?: boolean };
+};
+
+const PHONE = /^\d{12,13}$/;
+
+/** Nova Conversa, exactly as seed 001: numbers first; after 24 h an approved template is required. */
+export function NewConversationDialog({ senders, templates, open, onOpenChange, initial }: Props) {
+  const t = useTranslations();
+  const router = useRouter();
+  const [senderNumberId, setSender] = useState(initial?.senderNumberId ?? senders[0]?.id ?? "");
+  const [customerPhone, setPhone] = useState(initial?.customerPhone ?? "");
+  const [windowClosed, setWindowClosed] = useState(initial?.windowClosed ?? false);
+  const [templateId, setTemplateId] = useState("");
+  const [vars, setVars] = useState<{ number: number; value: string }[]>([]);
+  const [errors, setErrors] = useState<Record<string, string[]>>();
+  const [pending, startTransition] = useTransition();
+
+  const sender = senders.find((s) => s.id === senderNumberId);
+  const companyTemplates = templates.filter((tpl) => tpl.companyId === sender?.companyId);
+  const template = companyTemplates.find((tpl) => tpl.id === templateId);
+  const numbersValid = !!senderNumberId && PHONE.test(customerPhone);
+  const templateValid = !windowClosed || (!!template && vars.every((v) => v.value.trim()));
+  const canCreate = numbersValid && templateValid && !pending;
+
+  function chooseTemplate(id: string) {
+    setTemplateId(id);
+    setVars([]);
+    if (!id) return;
+    startTransition(async () => {
+      const result = await templatePreview({ templateId: id, senderNumberId, customerPhone });
+      if (result.ok && result.data) setVars(result.data.map((v) => ({ number: v.number, value: v.value })));
+    });
+  }
+
+  function create() {
+    startTransition(async () => {
+      const result = await startConversation({
+        senderNumberId,
+        customerPhone,
+        templateId: windowClosed ? templateId : undefined,
+        params: windowClosed ? vars.map((v) => v.value) : undefined,
+        clientMessageId: crypto.randomUUID(),
+      });
+      if (!result.ok) {
+        if (result.error === "window_closed_template_required") {
+          setWindowClosed(true);
+          setErrors(undefined);
+          return;
+        }
+        setErrors(result.fieldErrors);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      onOpenChange(false);
+      router.push(`/conversas?t=${result.data.ticketId}`);
+      router.refresh();
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent className="sm:max-w-lg" closeLabel={t("common.cancel")}>
+        <DialogHeader>
+          <DialogTitle>{t("chat.newConversation")}</DialogTitle>
+          <DialogDescription>{t("chat.toHint")}</DialogDescription>
+        </DialogHeader>
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (canCreate) create();
+          }}
+        >
+          <div className="space-y-1.5">
+            <Label htmlFor="nc-sender">{t("chat.sender")}</Label>
+            <NativeSelect id="nc-sender" value={senderNumberId} onChange={(e) => setSender(e.target.value)}>
+              {senders.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName} ({s.phone})
+                </option>
+              ))}
+            </NativeSelect>
+            <FieldError errors={errors?.senderNumberId} />
+          </div>
+          <div className="space-y-1.5">
+            <Label htmlFor="nc-to">{t("chat.to")}</Label>
+            <Input
+              id="nc-to"
+              inputMode="numeric"
+              placeholder="5511999999999"
+              value={customerPhone}
+              onChange={(e) => {
+                setPhone(e.target.value.replace(/\s/g, ""));
+                setWindowClosed(false);
+              }}
+              aria-invalid={(customerPhone !== "" && !PHONE.test(customerPhone)) || !!errors?.customerPhone || undefined}
+              aria-describedby="nc-to-error"
+            />
+            {customerPhone !== "" && !PHONE.test(customerPhone) && (
+              <FieldError id="nc-to-error" errors={["customerPhoneFormat"]} />
+            )}
+            <FieldError errors={errors?.customerPhone} />
+          </div>
+          {windowClosed && (
+            <>
+              <Alert variant="warning" role="alert" data-testid="window-alert">
+                <AlertTriangle className="size-4" aria-hidden />
+                <AlertDescription>{t("chat.windowAlert")}</AlertDescription>
+              </Alert>
+              <div className="space-y-1.5">
+                <Label htmlFor="nc-template">
+                  {t("chat.template")} <span className="text-destructive" aria-hidden>*</span>
+                </Label>
+                <NativeSelect id="nc-template" value={templateId} onChange={(e) => chooseTemplate(e.target.value)} required>
+                  <option value="">{t("chat.chooseTemplate")}</option>
+                  {companyTemplates.map((tpl) => (
+                    <option key={tpl.id} value={tpl.id}>
+                      {tpl.name}
+                    </option>
+                  ))}
+                </NativeSelect>
+                <FieldError errors={errors?.templateId} />
+              </div>
+              {template && (
+                <>
+                  {vars.map((v, i) => (
+                    <div key={v.number} className="space-y-1.5">
+                      <Label htmlFor={`nc-var-${v.number}`}>{t("chat.variable", { number: v.number })}</Label>
+                      <Input
+                        id={`nc-var-${v.number}`}
+                        value={v.value}
+                        onChange={(e) => setVars(vars.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)))}
+                        required
+                      />
+                    </div>
+                  ))}
+                  <div className="space-y-1.5">
+                    <Label htmlFor="nc-text">
+                      {t("chat.templateText")} <span className="text-destructive" aria-hidden>*</span>
+                    </Label>
+                    <Textarea id="nc-text" readOnly rows={3} value={fillTemplate(template.body, vars.map((v) => v.value || `{{${v.number}}}`))} />
+                    <FieldError errors={errors?.params} />
+                  </div>
+                </>
+              )}
+            </>
+          )}
+          <Button type="submit" disabled={!canCreate} className="w-full">
+            {pending ? t("chat.creating") : t("chat.create")}
+          </Button>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

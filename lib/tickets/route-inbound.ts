@@ -1,0 +1,18 @@
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { messages, tickets } from "@/db/schema/whatsapp";
+import { openTicket } from "./open-ticket";
+
+/**
+ * After a delivery is stored: each new customer message joins the conversation's open ticket, or
+ * opens one in the sender number's queue, and marks it unread for its agent.
+ */
+export async function routeInbound(db: Db, inbound: { messageId: string; conversationId: string; isNew: boolean }[], now: Date) {
+  const fresh = inbound.filter((m) => m.isNew);
+  for (const conversationId of new Set(fresh.map((m) => m.conversationId))) {
+    const ticket = await openTicket(db, { conversationId }, now);
+    const ids = fresh.filter((m) => m.conversationId === conversationId).map((m) => m.messageId);
+    await db.update(messages).set({ ticketId: ticket.id }).where(and(inArray(messages.id, ids), isNull(messages.ticketId)));
+    await db.update(tickets).set({ lastMessageAt: now }).where(eq(tickets.id, ticket.id));
+  }
+}

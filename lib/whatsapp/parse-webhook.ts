@@ -1,0 +1,317 @@
+import { z } from "zod";
+import { normalizePhone } from "@/lib/customers/phone";
+
+/**
+ * Cloud API webhook deliveries, parsed tolerantly: unknown fields and message types are kept or skipped,
+ * never a reason to reject the delivery (Meta would retry it forever). One delivery may carry several
+ * entries, each with several changes, each with messages and/or statuses.
+ */
+
+export type InboundMessage = {
+  wamid: string;
+  /** metadata.phone_number_id: which of our sender numbers received it. */
+  phoneNumberId: string;
+  /** The customer's WhatsApp id as sent (digits). */
+  from: string;
+  /** E.164 digits (R-0.2), Brazilian mobiles with the ninth digit. */
+  customerPhone: string;
+  contactName: string | null;
+  timestamp: Date | null;
+  /** The Cloud API type as received: text, interactive, button, image, document, audio, video, sticker, location, … */
+  type: string;
+  /** Text, the chosen reply's title, a media caption, or a short summary of what arrived. */
+  body: string | null;
+  /** interactive: { type: "button_reply" | "list_reply", id, title, description? }; button: { type: "template_button", payload, text }; reaction: { type: "reaction", messageId, emoji }. */
+  interactive: Record<string, unknown> | null;
+  /** Media: { kind, id, mimeType, sha256, caption, fileName }; location: { kind: "location", latitude, longitude, name, address }. */
+  media: Record<string, unknown> | null;
+  /** The wamid this message replies to (context.id), if any. */
+  contextWamid: string | null;
+};
+
+export const DELIVERY_STATUSES = ["sent", "delivered", "read", "failed"] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export type StatusUpdate = {
+  wamid: string;
+  status: DeliveryStatus;
+  timestamp: Date | null;
+  recipientId: string | null;
+  errorCode: number | null;
+  errorTitle: string | null;
+};
+
+export type WebhookDelivery = {
+  messages: InboundMessage[];
+  statuses: StatusUpdate[];
+  /** Items that could not be used (no id, no sender number, unknown status …). */
+  skipped: number;
+};
+
+const idText = z.string().trim().min(1);
+const epoch = z.union([z.string(), z.number()]).optional();
+const optText = z.string().optional().catch(undefined);
+
+const mediaSchema = z.object({
+  id: optText,
+  mime_type: optText,
+  sha256: optText,
+  caption: optText,
+  filename: optText,
+  animated: z.boolean().optional().catch(undefined),
+});
+
+const messageSchema = z.object({
+  id: idText,
+  from: idText,
+  timestamp: epoch,
+  type: optText,
+  text: z.object({ body: z.string() }).optional().catch(undefined),
+  interactive: z
+    .object({
+      type: optText,
+      button_reply: z.object({ id: z.string(), title: z.string() }).optional().catch(undefined),
+      list_reply: z.object({ id: z.string(), title: z.string(), description: optText }).optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
+  button: z.object({ payload: optText, text: optText }).optional().catch(undefined),
+  image: mediaSchema.optional().catch(undefined),
+  document: mediaSchema.optional().catch(undefined),
+  audio: mediaSchema.optional().catch(undefined),
+  video: mediaSchema.optional().catch(undefined),
+  sticker: mediaSchema.optional().catch(undefined),
+  location: z
+    .object({ latitude: z.coerce.number(), longitude: z.coerce.number(), name: optText, address: optText })
+    .optional()
+    .catch(undefined),
+  contacts: z
+    .array(z.object({ name: z.object({ formatted_name: optText }).optional().catch(undefined) }))
+    .optional()
+    .catch(undefined),
+  reaction: z.object({ message_id: optText, emoji: optText }).optional().catch(undefined),
+  context: z.object({ id: optText }).optional().catch(undefined),
+  errors: z
+    .array(z.object({ code: z.coerce.number().optional().catch(undefined), title: optText }))
+    .optional()
+    .catch(undefined),
+});
+
+const statusSchema = z.object({
+  id: idText,
+  status: z.string(),
+  timestamp: epoch,
+  recipient_id: optText,
+  errors: z
+    .array(
+      z.object({
+        code: z.coerce.number().optional().catch(undefined),
+        title: optText,
+        message: optText,
+        error_data: z.object({ details: optText }).optional().catch(undefined),
+      }),
+    )
+    .optional()
+    .catch(undefined),
+});
+
+const valueSchema = z.object({
+  metadata: z.object({ phone_number_id: z.union([z.string(), z.number()]).optional().catch(undefined) }).optional().catch(undefined),
+  contacts: z
+    .array(z.object({ wa_id: optText, profile: z.object({ name: optText }).optional().catch(undefined) }).catch({}))
+    .optional()
+    .catch(undefined),
+  messages: z.array(z.unknown()).optional().catch(undefined),
+  statuses: z.array(z.unknown()).optional().catch(undefined),
+});
+
+const changeSchema = z.object({ field: optText, value: z.unknown() });
+const deliverySchema = z.object({ entry: z.array(z.unknown()).optional().catch(undefined) });
+const entrySchema = z.object({ changes: z.array(z.unknown()).optional().catch(undefined) });
+
+/**
+ * A WhatsApp id to E.164 digits. Brazilian mobiles often arrive without the ninth digit
+ * ("55 11 9999-9999" for "55 11 99999-9999"): put it back, so the number matches the stored one.
+ */
+export function waIdToPhone(waId: string): string {
+  const known = phoneCache.get(waId);
+  if (known !== undefined) return known;
+  const digits = waId.replace(/\D/g, "");
+  const withNinth = /^55\d{2}[6-9]\d{7}$/.test(digits) ? `${digits.slice(0, 4)}9${digits.slice(4)}` : digits;
+  const phone = normalizePhone(`+${withNinth}`) ?? normalizePhone(`+${digits}`) ?? digits;
+  // libphonenumber is the costliest step of a delivery and customers write again and again.
+  if (phoneCache.size >= PHONE_CACHE_MAX) phoneCache.clear();
+  phoneCache.set(waId, phone);
+  return phone;
+}
+
+const PHONE_CACHE_MAX = 10_000;
+const phoneCache = new Map<string, string>();
+
+function toDate(value: string | number | undefined): Date | null {
+  if (value === undefined || value === "") return null;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+const MEDIA_LABELS: Record<string, string> = {
+  image: "[Imagem]",
+  document: "[Documento]",
+  audio: "[Áudio]",
+  video: "[Vídeo]",
+  sticker: "[Figurinha]",
+};
+
+function clean<T extends Record<string, unknown>>(object: T): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== null && v !== ""));
+}
+
+type ParsedMessage = z.infer<typeof messageSchema>;
+
+function describe(m: ParsedMessage, type: string): Pick<InboundMessage, "body" | "interactive" | "media"> {
+  switch (type) {
+    case "text":
+      return { body: m.text?.body ?? null, interactive: null, media: null };
+    case "interactive": {
+      const reply = m.interactive?.button_reply ?? m.interactive?.list_reply;
+      if (!reply) return { body: null, interactive: clean({ type: m.interactive?.type ?? "unknown" }), media: null };
+      const kind = m.interactive?.button_reply ? "button_reply" : "list_reply";
+      return {
+        body: reply.title,
+        interactive: clean({ type: kind, id: reply.id, title: reply.title, description: m.interactive?.list_reply?.description }),
+        media: null,
+      };
+    }
+    case "button":
+      // A template's quick-reply tap: the payload identifies the button, the text is what the customer saw.
+      return {
+        body: m.button?.text ?? m.button?.payload ?? null,
+        interactive: clean({ type: "template_button", payload: m.button?.payload ?? m.button?.text, text: m.button?.text }),
+        media: null,
+      };
+    case "image":
+    case "document":
+    case "audio":
+    case "video":
+    case "sticker": {
+      const media = m[type];
+      const summary = media?.caption?.trim() || (type === "document" ? media?.filename : undefined) || MEDIA_LABELS[type];
+      return {
+        body: summary,
+        interactive: null,
+        media: clean({
+          kind: type,
+          id: media?.id,
+          mimeType: media?.mime_type,
+          sha256: media?.sha256,
+          caption: media?.caption,
+          fileName: media?.filename,
+          animated: media?.animated,
+        }),
+      };
+    }
+    case "location": {
+      const loc = m.location;
+      if (!loc) return { body: "[Localização]", interactive: null, media: null };
+      const label = [loc.name, loc.address].filter(Boolean).join(" — ");
+      return {
+        body: label ? `[Localização] ${label}` : `[Localização] ${loc.latitude}, ${loc.longitude}`,
+        interactive: null,
+        media: clean({ kind: "location", latitude: loc.latitude, longitude: loc.longitude, name: loc.name, address: loc.address }),
+      };
+    }
+    case "contacts": {
+      const names = (m.contacts ?? []).map((c) => c.name?.formatted_name).filter(Boolean);
+      return { body: names.length ? `[Contato] ${names.join(", ")}` : "[Contato]", interactive: null, media: null };
+    }
+    case "reaction":
+      return {
+        body: m.reaction?.emoji ?? null,
+        interactive: clean({ type: "reaction", messageId: m.reaction?.message_id, emoji: m.reaction?.emoji }),
+        media: null,
+      };
+    default: {
+      const error = m.errors?.[0];
+      return {
+        body: `[Mensagem não suportada: ${type}]`,
+        interactive: null,
+        media: error ? clean({ kind: "unsupported", errorCode: error.code, errorTitle: error.title }) : null,
+      };
+    }
+  }
+}
+
+/** Null when the body is not a JSON object at all; otherwise whatever could be used. */
+export function parseWebhook(body: unknown): WebhookDelivery | null {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return null;
+  const delivery: WebhookDelivery = { messages: [], statuses: [], skipped: 0 };
+  const root = deliverySchema.safeParse(body);
+  if (!root.success) return delivery;
+
+  for (const rawEntry of root.data.entry ?? []) {
+    const entry = entrySchema.safeParse(rawEntry);
+    if (!entry.success) {
+      delivery.skipped++;
+      continue;
+    }
+    for (const rawChange of entry.data.changes ?? []) {
+      const change = changeSchema.safeParse(rawChange);
+      if (!change.success || (change.data.field !== undefined && change.data.field !== "messages")) continue;
+      const value = valueSchema.safeParse(change.data.value);
+      if (!value.success) {
+        delivery.skipped++;
+        continue;
+      }
+      const v = value.data;
+      const phoneNumberId = v.metadata?.phone_number_id !== undefined ? String(v.metadata.phone_number_id) : "";
+      const names = new Map<string, string>();
+      for (const contact of v.contacts ?? []) {
+        if (contact.wa_id && contact.profile?.name) names.set(contact.wa_id, contact.profile.name);
+      }
+      const firstName = v.contacts?.[0]?.profile?.name;
+
+      for (const rawMessage of v.messages ?? []) {
+        const parsed = messageSchema.safeParse(rawMessage);
+        if (!parsed.success || !phoneNumberId) {
+          delivery.skipped++;
+          continue;
+        }
+        const m = parsed.data;
+        const type = m.type?.trim() || "unknown";
+        delivery.messages.push({
+          wamid: m.id,
+          phoneNumberId,
+          from: m.from,
+          customerPhone: waIdToPhone(m.from),
+          contactName: names.get(m.from) ?? (v.contacts?.length === 1 ? (firstName ?? null) : null),
+          timestamp: toDate(m.timestamp),
+          type,
+          ...describe(m, type),
+          contextWamid: m.context?.id ?? null,
+        });
+      }
+
+      for (const rawStatus of v.statuses ?? []) {
+        const parsed = statusSchema.safeParse(rawStatus);
+        const status = parsed.success ? parsed.data.status.toLowerCase() : "";
+        if (!parsed.success || !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
+          delivery.skipped++;
+          continue;
+        }
+        const s = parsed.data;
+        const error = s.errors?.[0];
+        delivery.statuses.push({
+          wamid: s.id,
+          status: status as DeliveryStatus,
+          timestamp: toDate(s.timestamp),
+          recipientId: s.recipient_id ?? null,
+          errorCode: status === "failed" ? (error?.code ?? null) : null,
+          errorTitle: status === "failed" ? (error?.title ?? error?.message ?? error?.error_data?.details ?? null) : null,
+        });
+      }
+    }
+  }
+  return delivery;
+}
