@@ -11,13 +11,13 @@ test("an admin creates an approved template with {{1}} mapped to the customer's 
   await expect(page.getByRole("row", { name: /promocao_black_friday/ }).getByText("Pendente")).toBeVisible();
 
   await page.getByRole("link", { name: "Novo modelo" }).click();
-  await page.getByLabel("Nome", { exact: true }).fill("lembrete_revisao_e2e");
+  await page.getByRole("textbox", { name: "Nome", exact: true }).fill("lembrete_revisao_e2e");
   await page.getByLabel("Categoria").selectOption({ label: "Utilidade" });
-  await page.getByLabel("Status", { exact: true }).selectOption({ label: "Aprovado" });
+  await page.getByRole("combobox", { name: "Status", exact: true }).selectOption({ label: "Aprovado" });
   await expect(page.getByText("O texto não tem variáveis.")).toBeVisible();
-  await page.getByLabel("Texto", { exact: true }).fill("Olá {{1}}, sua revisão está agendada para amanhã.");
+  await page.getByRole("textbox", { name: "Texto", exact: true }).fill("Olá {{1}}, sua revisão está agendada para amanhã.");
   // The variable is detected as it is typed and gets its source select.
-  await page.getByLabel("Variável {{1}}").selectOption({ label: "Nome do cliente" });
+  await page.getByRole("combobox", { name: "Variável {{1}}" }).selectOption({ label: "Nome do cliente" });
   await page.getByLabel("Botão 1").fill("Confirmar");
   await page.getByRole("button", { name: "Salvar" }).click();
 
@@ -31,10 +31,10 @@ test("an admin creates an approved template with {{1}} mapped to the customer's 
 test("a template name that breaks the Cloud API rules is refused on the field", async ({ page }) => {
   await signIn(page, LOGINS.admin);
   await page.goto("/admin/templates/new");
-  await page.getByLabel("Nome", { exact: true }).fill("Lembrete Revisão");
-  await page.getByLabel("Texto", { exact: true }).fill("Olá {{1}} e {{3}}");
+  await page.getByRole("textbox", { name: "Nome", exact: true }).fill("Lembrete Revisão");
+  await page.getByRole("textbox", { name: "Texto", exact: true }).fill("Olá {{1}} e {{3}}");
   await page.getByRole("button", { name: "Salvar" }).click();
   await expect(page.getByText("Use o nome do modelo: letras minúsculas, números e _.")).toBeVisible();
   await expect(page.getByText("Numere as variáveis em sequência", { exact: false })).toBeVisible();
-  await expect(page.getByLabel("Nome", { exact: true })).toHaveValue("Lembrete Revisão");
+  await expect(page.getByRole("textbox", { name: "Nome", exact: true })).toHaveValue("Lembrete Revisão");
 });
