@@ -56,6 +56,13 @@ test("within 24 hours: Nova Conversa opens the chat with the history and the age
   await expect(chat.locator('[data-direction="out"]', { hasText: "Olá! Claro, qual o melhor dia?" })).toBeVisible();
   await expect(chat.locator('[data-direction="out"]').getByText("Ana Agente")).toBeVisible();
 
+  // Attachments within WhatsApp's types and sizes go out; others are refused with a clear message.
+  await page.getByTestId("attachment-input").setInputFiles({ name: "orcamento.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 orçamento") });
+  await expect(page.getByText("Arquivo enviado.")).toBeVisible();
+  await expect(chat.locator('[data-direction="out"]', { hasText: "orcamento.pdf" })).toBeVisible();
+  await page.getByTestId("attachment-input").setInputFiles({ name: "programa.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
+  await expect(page.getByText("Tipo de arquivo não aceito pelo WhatsApp.", { exact: false })).toBeVisible();
+
   await finish(page, "Agendamento de revisão");
   await page.goto("/historico?numero=912345001");
   await expect(page.getByTestId("history-row")).toHaveCount(1);

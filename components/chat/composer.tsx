@@ -1,11 +1,12 @@
 "use client";
 
-import { SendHorizontal } from "lucide-react";
+import { Paperclip, SendHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { sendChat } from "@/app/(app)/conversas/actions";
+import { sendAttachment, sendChat } from "@/app/(app)/conversas/actions";
+import { ACCEPTED_ATTACHMENT_TYPES, checkAttachment } from "@/lib/tickets/attachment-rules";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 
@@ -15,6 +16,29 @@ export function Composer({ ticketId, disabled }: { ticketId: string; disabled: b
   const router = useRouter();
   const [body, setBody] = useState("");
   const [pending, startTransition] = useTransition();
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  function fail(error: string) {
+    toast.error(t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected"));
+  }
+
+  function attach(file: File | undefined) {
+    if (fileInput.current) fileInput.current.value = "";
+    if (!file || disabled) return;
+    // Checked here for a quick answer, and again on the server.
+    const check = checkAttachment(file);
+    if (!check.ok) return fail(check.error);
+    const form = new FormData();
+    form.set("ticketId", ticketId);
+    form.set("clientMessageId", crypto.randomUUID());
+    form.set("file", file);
+    startTransition(async () => {
+      const result = await sendAttachment(form);
+      if (!result.ok) return fail(result.error);
+      toast.success(t("chat.attached"));
+      router.refresh();
+    });
+  }
 
   function send() {
     const text = body.trim();
@@ -56,6 +80,20 @@ export function Composer({ ticketId, disabled }: { ticketId: string; disabled: b
         rows={2}
         maxLength={4096}
       />
+      <input
+        ref={fileInput}
+        type="file"
+        className="sr-only"
+        accept={ACCEPTED_ATTACHMENT_TYPES}
+        aria-label={t("chat.attach")}
+        tabIndex={-1}
+        onChange={(e) => attach(e.target.files?.[0])}
+        disabled={disabled || pending}
+        data-testid="attachment-input"
+      />
+      <Button type="button" variant="outline" disabled={disabled || pending} aria-label={t("chat.attach")} onClick={() => fileInput.current?.click()}>
+        <Paperclip className="size-4" aria-hidden />
+      </Button>
       <Button type="submit" disabled={disabled || pending || !body.trim()} aria-label={t("chat.send")}>
         <SendHorizontal className="size-4" aria-hidden />
       </Button>

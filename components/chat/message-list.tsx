@@ -56,7 +56,7 @@ export async function MessageList({ messages, timeZone, customerLabel }: { messa
               {m.templateName && <p className="mb-1 text-xs text-muted-foreground">{t("templateLabel", { name: m.templateName })}</p>}
               {m.media ? (
                 <p className="flex items-center gap-1">
-                  <Paperclip className="size-4" aria-hidden /> {m.body ?? t("media")}
+                  <Paperclip className="size-4" aria-hidden /> {(m.media as { fileName?: string }).fileName ?? m.body ?? t("media")}
                 </p>
               ) : (
                 <p>{m.body}</p>

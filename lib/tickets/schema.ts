@@ -31,3 +31,13 @@ export const newConversationSchema = z.object({
 export type FinalizeTicketInput = z.output<typeof finalizeTicketSchema>;
 export type SendChatInput = z.output<typeof sendChatSchema>;
 export type NewConversationInput = z.output<typeof newConversationSchema>;
+
+/** The composer's file: FormData with ticketId, clientMessageId and file. */
+export const sendAttachmentSchema = z.preprocess(
+  (raw) => (raw instanceof FormData ? Object.fromEntries(raw.entries()) : raw),
+  z.object({
+    ticketId: z.string().uuid("invalid"),
+    clientMessageId: z.string().uuid("invalid"),
+    file: z.instanceof(File, { message: "attachmentRequired" }),
+  }),
+);

@@ -12,6 +12,8 @@ import { openTicket } from "./open-ticket";
 import { pickTicket } from "./pick-ticket";
 import { nextProtocol } from "./protocol";
 import { routeInbound } from "./route-inbound";
+import { checkAttachment } from "./attachment-rules";
+import { sendAttachment } from "./send-attachment";
 import { sendChatMessage } from "./send-chat-message";
 import { startConversation } from "./start-conversation";
 import { closedTickets, myOpenTickets, waitingTickets } from "./desk-queries";
@@ -190,5 +192,33 @@ describe("Finalizar Atendimento", () => {
     const brunoTickets = await myOpenTickets(t.db, bruno, [s.sp]);
     const anaTickets = await myOpenTickets(t.db, ana, [s.sp]);
     expect(brunoTickets.some((b) => anaTickets.some((a) => a.id === b.id))).toBe(false);
+  });
+});
+
+describe("attachments", () => {
+  it("follow WhatsApp's media types and size limits", () => {
+    expect(checkAttachment({ type: "image/jpeg", size: 5 * 1024 * 1024 })).toEqual({ ok: true, kind: "image" });
+    expect(checkAttachment({ type: "image/jpeg", size: 5 * 1024 * 1024 + 1 })).toMatchObject({ ok: false, error: "attachment_too_large", maxMb: 5 });
+    expect(checkAttachment({ type: "video/mp4", size: 17 * 1024 * 1024 })).toMatchObject({ ok: false, error: "attachment_too_large" });
+    expect(checkAttachment({ type: "application/pdf", size: 90 * 1024 * 1024 })).toEqual({ ok: true, kind: "document" });
+    expect(checkAttachment({ type: "image/gif", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
+    expect(checkAttachment({ type: "application/x-msdownload", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
+  });
+
+  it("are uploaded and sent in the agent's ticket, and refused outside the rules", async () => {
+    const conversationId = await conversationWithInbound("5511955550005", NOW);
+    const ticket = await openTicket(t.db, { conversationId, agentId: ana }, NOW);
+    const ctx = { userId: ana, companyIds: [s.sp], now: NOW, gateway };
+    const file = { bytes: new TextEncoder().encode("%PDF"), mimeType: "application/pdf", fileName: "orcamento.pdf", size: 4 };
+    const sent = await sendAttachment(t.db, { ticketId: ticket.id, clientMessageId: crypto.randomUUID(), file }, ctx);
+    expect(sent.status).toBe("sent");
+    const [row] = await t.db.select().from(messages).where(eq(messages.id, sent.messageId));
+    expect(row).toMatchObject({ type: "document", direction: "out" });
+    expect(row.media).toMatchObject({ kind: "document", fileName: "orcamento.pdf" });
+
+    const wrong = await rejects(sendAttachment(t.db, { ticketId: ticket.id, clientMessageId: crypto.randomUUID(), file: { ...file, mimeType: "application/zip" } }, ctx));
+    expect(wrong.code).toBe("attachment_type");
+    const foreign = await rejects(sendAttachment(t.db, { ticketId: ticket.id, clientMessageId: crypto.randomUUID(), file }, { ...ctx, userId: bruno }));
+    expect(foreign.code).toBe("not_found");
   });
 });
