@@ -1,4 +1,15 @@
 import type { InngestFunction } from "inngest";
+import { dispatchConfirmationsFunction } from "./functions/dispatch-confirmations";
+import { dispatchInvitationsFunction } from "./functions/dispatch-invitations";
+import { generateAgendasFunction } from "./functions/generate-agendas";
+import { noShowSweepFunction } from "./functions/no-show-sweep";
+import { windowChecksFunction } from "./functions/window-checks";
 
 /** Every Inngest function served at /api/inngest; the automation issue adds the jobs here. */
-export const functions: InngestFunction.Any[] = [];
+export const functions: InngestFunction.Any[] = [
+  generateAgendasFunction,
+  dispatchInvitationsFunction,
+  dispatchConfirmationsFunction,
+  noShowSweepFunction,
+  windowChecksFunction,
+];

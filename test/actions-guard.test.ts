@@ -103,6 +103,7 @@ const WORKLIST_ACTIONS: Record<string, Sample> = {
     input: { agendaId: ID, outcome: "recusou", reason: "Sem interesse" },
   },
   "app/(app)/atendimento/actions.ts#cancelAppointment": { permission: "agendas.view", input: { appointmentId: ID } },
+  "app/(app)/atendimento/actions.ts#sendInvitation": { permission: "agendas.view", input: { agendaId: ID, requestId: ID } },
   "app/(app)/atendimento/actions.ts#rescheduleAppointment": {
     permission: "agendas.view",
     input: { appointmentId: ID, slot: "2026-12-01T12:00:00.000Z" },

@@ -18,6 +18,9 @@ export const companies = pgTable("companies", {
   timeZone: text("time_zone").notNull().default("America/Sao_Paulo"),
   // "Script de encerramento obrigatório": closing a ticket requires reason and description.
   closeScriptRequired: boolean("close_script_required").notNull().default(false),
+  // Automatic WhatsApp sends only go out between these wall-clock times (company time zone).
+  sendingStartsAt: text("sending_starts_at").notNull().default("08:00"),
+  sendingEndsAt: text("sending_ends_at").notNull().default("20:00"),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

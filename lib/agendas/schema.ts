@@ -51,3 +51,5 @@ export const rescheduleAppointmentSchema = z.object({
   appointmentId: z.string().uuid("invalid"),
   slot: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "slotRequired"),
 });
+
+export const sendInvitationSchema = z.object({ agendaId: z.string().uuid("invalid"), requestId: z.string().uuid("invalid") });

@@ -39,10 +39,13 @@ export async function worklistTotals(db: Db, f: WorklistFilters): Promise<Workli
   const counts = Object.fromEntries(
     TOTALIZERS.map((t) => [t, sql<number>`count(*) filter (where ${totalizerCondition(t)})::int`]),
   ) as Record<Totalizer, SQL<number>>;
+  // Prepared (postgres.js caches the statement by its text): the worklist runs the same few shapes all day.
   const [row] = await db
     .select({ ...counts, all: sql<number>`count(*)::int` })
     .from(agendas)
-    .where(and(...baseConditions(f)));
+    .where(and(...baseConditions(f)))
+    .prepare("worklist_totals")
+    .execute();
   return row;
 }
 
@@ -94,5 +97,7 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
       .where(where)
       .orderBy(order(sortColumn), order(agendas.id))
       .limit(WORKLIST_PAGE_SIZE)
-      .offset((f.page - 1) * WORKLIST_PAGE_SIZE);
+      .offset((f.page - 1) * WORKLIST_PAGE_SIZE)
+      .prepare("worklist_rows")
+      .execute();
 }

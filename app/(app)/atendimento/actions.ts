@@ -2,7 +2,9 @@
 
 import { defineAction } from "@/lib/actions/define-action";
 import { recordOutcome } from "@/lib/agendas/record-outcome";
-import { cancelAppointmentSchema, outcomeSchema, rescheduleAppointmentSchema } from "@/lib/agendas/schema";
+import { cancelAppointmentSchema, outcomeSchema, rescheduleAppointmentSchema, sendInvitationSchema } from "@/lib/agendas/schema";
+import { sendInvitationByHand } from "@/lib/agendas/send-invitation";
+import { getGateway } from "@/lib/whatsapp/provider";
 import { cancelAppointment as cancelCommand, rescheduleAppointment as rescheduleCommand } from "@/lib/appointments/change-appointment";
 
 // The agenda's company and agent are checked inside the commands, in the query that loads it.
@@ -31,4 +33,18 @@ export const rescheduleAppointment = defineAction({
   permission: "agendas.view",
   run: (db, input, ctx) => rescheduleCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
   revalidate: ["/atendimento", "/recepcao"],
+});
+
+export const sendInvitation = defineAction({
+  schema: sendInvitationSchema,
+  permission: "agendas.view",
+  run: (db, input, ctx) =>
+    sendInvitationByHand(db, input, {
+      userId: ctx.userId,
+      companyIds: ctx.companyIds,
+      canViewAllAgents: ctx.user.can("agendas.view_all_agents"),
+      now: ctx.clock.now(),
+      gateway: getGateway(),
+    }),
+  revalidate: ["/atendimento"],
 });

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppointmentActions } from "@/components/worklist/appointment-actions";
 import { CallBadge } from "@/components/worklist/call-badge";
+import { SendInvitationButton } from "@/components/worklist/send-invitation-button";
 import { OutcomeForm } from "@/components/worklist/outcome-form";
 import type { SlotDay } from "@/components/worklist/slot-picker";
 import { WhatsappState } from "@/components/worklist/whatsapp-state";
@@ -65,6 +66,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
           <Badge variant="secondary" data-testid="agenda-status">{statusLabel(agenda.status)}</Badge>
           <WhatsappState state={agenda.whatsappState} at={agenda.whatsappAt} timeZone={tz} />
           <CallBadge advice={callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now })} />
+          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && <SendInvitationButton agendaId={agenda.id} />}
         </div>
       </div>
       {agenda.callbackAt && agenda.status === "pediu_ligar" && (
