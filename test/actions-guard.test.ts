@@ -161,6 +161,10 @@ const CHAT_ACTIONS: Record<string, Sample> = {
 };
 Object.assign(ACTIONS, CHAT_ACTIONS);
 
+Object.assign(ACTIONS, {
+  "app/(app)/automacao/actions.ts#runJobNow": { permission: "dashboard.view", input: { job: "window-checks" } },
+} satisfies Record<string, Sample>);
+
 /** Actions outside the helper, on purpose: the door in and the door out. */
 const PUBLIC = ["app/(auth)/login/actions.ts#login", "app/(app)/actions.ts#logout"];
 

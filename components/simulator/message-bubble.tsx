@@ -101,11 +101,11 @@ function ListOptions({ message, disabled, onTap }: Props) {
         className="flex w-full items-center justify-center gap-2 rounded py-1.5 text-sm font-medium text-[#027eb5] hover:bg-black/5 focus-visible:ring-2 focus-visible:ring-[#075e54] focus-visible:outline-none"
       >
         <List aria-hidden className="size-4" />
-        {open ? t("hideOptions") : t("viewOptions")}
+        {/* As on a phone, the list's button shows the company's text ("Ver dias"). */}
+        {open ? t("hideOptions") : buttonText || t("viewOptions")}
       </button>
       {open && (
         <div id={panelId} className="mt-1 space-y-1">
-          {buttonText && <p className="px-1 text-xs font-semibold text-neutral-700">{buttonText}</p>}
           <ul className="space-y-1">
             {rows.map((row) => (
               <li key={text(row.id)}>

@@ -536,7 +536,10 @@ async function handOver(turn: Turn) {
 // ---------------------------------------------------------------------------------------------------
 // Data
 
-/** The customer's open automatic agenda whose invitation went out (the latest one). */
+/**
+ * The customer's open agenda whose invitation went out most recently — automatic, or manual when an
+ * agent sent the invitation by hand (SPEC §3.1).
+ */
 async function openInvitedAgenda(db: Db, customerId: string) {
   const [row] = await db
     .select({ id: agendas.id, status: agendas.status, whatsappState: agendas.whatsappState })
@@ -544,12 +547,13 @@ async function openInvitedAgenda(db: Db, customerId: string) {
     .where(
       and(
         eq(agendas.customerId, customerId),
-        eq(agendas.origin, "automatica"),
+        // Passive agendas are the customer's own contact, not an invitation.
+        eq(agendas.direction, "ativo"),
         inArray(agendas.status, [...OPEN_AGENDA_STATUSES]),
         inArray(agendas.whatsappState, [...INVITED_STATES]),
       ),
     )
-    .orderBy(desc(agendas.contactDate), desc(agendas.createdAt))
+    .orderBy(sql`${agendas.whatsappAt} desc nulls last`, desc(agendas.contactDate), desc(agendas.createdAt))
     .limit(1);
   return row ?? null;
 }

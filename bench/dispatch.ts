@@ -1,0 +1,122 @@
+/**
+ * dispatch-invitations benchmark. Not part of `npm test`.
+ *
+ *   npm run bench:dispatch
+ *
+ * Creates a fresh database on the Postgres server of BENCH_DATABASE_URL (default the local server),
+ * migrates it and loads in SQL (generate_series) one company, its program, invitation template and
+ * sender number, BENCH_AGENDAS (100,000) customers with a WhatsApp contact and a vehicle, and one due
+ * automatic agenda each. Then:
+ *  1. times lib/jobs/dispatch-invitations over all of them with the sandbox gateway and no rate limit
+ *     (target ≤ 30 s);
+ *  2. sets the sender's rate to 80/s, adds BENCH_PACED (2,000) more agendas and times a run with the
+ *     real sleep: the achieved rate must be within 5% of 80/s (and never above it);
+ *  3. counts duplicates (messages per `invite:` key > 1 → must be 0) and agendas left unsent.
+ * Prints the figures and drops the database (BENCH_KEEP=1 keeps it).
+ */
+import { performance } from "node:perf_hooks";
+import postgres from "postgres";
+import { openPostgres } from "../db/client";
+import { migrate } from "../db/migrate";
+import { run } from "../lib/jobs/dispatch-invitations";
+import { createSandboxProvider } from "../lib/whatsapp/sandbox-provider";
+import { quoteIdent, withDatabase } from "../test/pg-urls";
+
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const AGENDAS = Number(process.env.BENCH_AGENDAS ?? 100_000);
+const PACED = Number(process.env.BENCH_PACED ?? 2_000);
+const RATE = 80;
+// 11:00 in São Paulo: inside the default sending hours.
+const NOW = new Date("2026-03-10T14:00:00.000Z");
+
+const log = (...args: unknown[]) => console.log(...args);
+
+async function load(sql: postgres.Sql, from: number, count: number, companyId: string, programId: string, campaignId: string) {
+  await sql`
+    insert into customers (id, company_id, name)
+    select md5('c' || g)::uuid, ${companyId}, 'Cliente ' || g || ' Bench'
+    from generate_series(${from}::int, ${from + count - 1}::int) g`;
+  await sql`
+    insert into contacts (customer_id, name, mobile, whatsapp)
+    select md5('c' || g)::uuid, 'Cliente ' || g, '55119' || (60000000 + g)::text, '55119' || (60000000 + g)::text
+    from generate_series(${from}::int, ${from + count - 1}::int) g`;
+  await sql`
+    insert into assets (customer_id, kind, model, plate)
+    select md5('c' || g)::uuid, 'vehicle', 'Onix 1.0', 'BEN' || g
+    from generate_series(${from}::int, ${from + count - 1}::int) g`;
+  await sql`
+    insert into agendas (company_id, campaign_id, program_id, customer_id, contact_date, origin, direction)
+    select ${companyId}, ${campaignId}, ${programId}, md5('c' || g)::uuid, '2026-03-10', 'automatica', 'ativo'
+    from generate_series(${from}::int, ${from + count - 1}::int) g`;
+  await sql`analyze`;
+}
+
+async function main() {
+  const name = `atende_bench_dispatch_${process.pid}`;
+  const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${quoteIdent(name)}`);
+  const url = withDatabase(SERVER_URL, name);
+  const handle = openPostgres(url, 10);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await migrate(handle);
+    const [company] = await sql`insert into companies (name) values ('Bench Veículos') returning id`;
+    const [campaign] = await sql`insert into campaigns (company_id, name) values (${company.id}, 'Revisão') returning id`;
+    const [program] = await sql`
+      insert into programs (company_id, campaign_id, name, invitation_template)
+      values (${company.id}, ${campaign.id}, 'Revisão anual', 'convite_revisao') returning id`;
+    await sql`
+      insert into message_templates (company_id, name, status, body)
+      values (${company.id}, 'convite_revisao', 'APPROVED', 'Olá {{1}}! A revisão do seu {{2}} está chegando. Quer agendar?')`;
+    // Rate 0 = not limited (step 1).
+    await sql`
+      insert into sender_numbers (company_id, phone, display_name, provider_phone_id, rate_per_second)
+      values (${company.id}, '551140009999', 'Bench', 'bench-phone', 0)`;
+
+    let t0 = performance.now();
+    await load(sql, 1, AGENDAS, company.id, program.id, campaign.id);
+    log(`loaded ${AGENDAS.toLocaleString("en")} due agendas in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const gateway = createSandboxProvider();
+    t0 = performance.now();
+    const bulk = await run({ db: handle.db, gateway }, { now: NOW, trigger: "manual" });
+    const bulkS = (performance.now() - t0) / 1000;
+    log(`\n1. unlimited rate: ${bulk.sent.toLocaleString("en")} sent of ${bulk.considered.toLocaleString("en")} in ${bulkS.toFixed(1)} s = ${Math.round(bulk.sent / bulkS)}/s (target ≤ 30 s: ${bulkS <= 30 ? "OK" : "MISSED"}); failed ${bulk.failed}`);
+
+    await sql`update sender_numbers set rate_per_second = ${RATE}`;
+    await load(sql, AGENDAS + 1, PACED, company.id, program.id, campaign.id);
+    const stamps: number[] = [];
+    const timed = { ...gateway, send: async (...args: Parameters<typeof gateway.send>) => (stamps.push(performance.now()), gateway.send(...args)) };
+    t0 = performance.now();
+    const paced = await run({ db: handle.db, gateway: timed }, { now: NOW, trigger: "manual" });
+    const pacedS = (performance.now() - t0) / 1000;
+    // Rate over the sends themselves: n sends span (n − 1) intervals.
+    const span = (stamps[stamps.length - 1] - stamps[0]) / 1000;
+    const achieved = (stamps.length - 1) / span;
+    let maxInSecond = 0;
+    for (let i = 0, j = 0; i < stamps.length; i++) {
+      while (stamps[i] - stamps[j] >= 999) j++; // 1 ms allowance for timer and measurement jitter
+      maxInSecond = Math.max(maxInSecond, i - j + 1);
+    }
+    const within = Math.abs(achieved - RATE) / RATE <= 0.05;
+    log(`2. limit ${RATE}/s: ${paced.sent.toLocaleString("en")} sent in ${pacedS.toFixed(1)} s; achieved ${achieved.toFixed(2)}/s (${(((achieved - RATE) / RATE) * 100).toFixed(2)}%, within 5%: ${within ? "OK" : "MISSED"}); max in any 1 s window (±1 ms) ${maxInSecond}`);
+
+    const [dups] = await sql`
+      select count(*)::int as keys, coalesce(sum(n - 1), 0)::int as extra from (
+        select idempotency_key, count(*) as n from messages where idempotency_key like 'invite:%' group by 1 having count(*) > 1) d`;
+    const [left] = await sql`select count(*)::int as n from agendas where whatsapp_state = 'nao_enviado'`;
+    const [msgs] = await sql`select count(*)::int as n from messages where idempotency_key like 'invite:%'`;
+    log(`3. invitation messages ${msgs.n.toLocaleString("en")}; keys with more than one message: ${dups.keys} (extra rows ${dups.extra}); agendas still nao_enviado: ${left.n}`);
+    if (dups.keys !== 0) process.exitCode = 1;
+  } finally {
+    await sql.end();
+    await handle.close();
+    if (process.env.BENCH_KEEP !== "1") await admin.unsafe(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

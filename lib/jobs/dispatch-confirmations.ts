@@ -1,0 +1,136 @@
+import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { agendas, appointments, programs } from "@/db/schema/agendas";
+import { companies } from "@/db/schema/org";
+import { recordRun } from "./record-run";
+import { companiesBySendingHours, firstSenders, formatDayTime, pacedGateway, reachability, sendTemplateTo, templateCache } from "./sending";
+import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+
+export const JOB = "dispatch-confirmations";
+export const DEFAULT_CONFIRM_DAYS_BEFORE = 2;
+
+/**
+ * SPEC §3.5 "Confirmação": appointments still `agendado`, not yet confirmed by message, starting within
+ * the program's `confirmDaysBefore` days (2 when the appointment has no program) get the confirmation
+ * template ({{1}} first name, {{2}} "dd/MM HH:mm" in the company's time zone), key
+ * `confirm:<appointmentId>`; confirmationSentAt is set once the message is out.
+ */
+export async function run(deps: JobDeps, opts: JobOptions) {
+  return recordRun(deps.db, JOB, opts, (report) => dispatchConfirmations(deps, opts, report));
+}
+
+const candidateWhere = (companyIds: string[], now: Date) =>
+  and(
+    inArray(appointments.companyId, companyIds),
+    eq(appointments.status, "agendado"),
+    isNull(appointments.confirmationSentAt),
+    gt(appointments.startsAt, now),
+    sql`${appointments.startsAt} <= ${now.toISOString()}::timestamptz + make_interval(days => coalesce(${programs.confirmDaysBefore}, ${DEFAULT_CONFIRM_DAYS_BEFORE}))`,
+  );
+
+async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: JobReport) {
+  const { db } = deps;
+  const { now } = opts;
+  const { open, closed } = await companiesBySendingHours(db, now);
+  if (closed.length) {
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(appointments)
+      .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+      .leftJoin(programs, eq(programs.id, agendas.programId))
+      .where(candidateWhere(closed.map((c) => c.id), now));
+    report.considered += n;
+    skip(report, "fora_do_horario", n);
+  }
+  if (!open.length) return;
+
+  const senders = await firstSenders(db, open.map((c) => c.id));
+  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
+  const gateway = pacedGateway(deps, (id) => rates.get(id));
+  const template = templateCache(db);
+
+  let cursor: string | null = null;
+  for (;;) {
+    const size = batchSize(opts, report);
+    if (size <= 0) break;
+    const batch = await db
+      .select({
+        id: appointments.id,
+        companyId: appointments.companyId,
+        customerId: appointments.customerId,
+        startsAt: appointments.startsAt,
+        templateName: programs.confirmationTemplate,
+        timeZone: companies.timeZone,
+      })
+      .from(appointments)
+      .innerJoin(companies, eq(companies.id, appointments.companyId))
+      .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+      .leftJoin(programs, eq(programs.id, agendas.programId))
+      .where(and(candidateWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
+      .orderBy(asc(appointments.id))
+      .limit(size);
+    if (!batch.length) break;
+    cursor = batch[batch.length - 1].id;
+    report.considered += batch.length;
+    const people = await reachability(db, batch.map((a) => a.customerId));
+
+    for (const appt of batch) {
+      try {
+        const person = people.get(appt.customerId);
+        if (!person || person.optOut) {
+          skip(report, "optout");
+          continue;
+        }
+        if (!person.phone) {
+          skip(report, "celular_invalido");
+          continue;
+        }
+        const sender = senders.get(appt.companyId);
+        if (!sender) {
+          skip(report, "sem_numero_de_origem");
+          continue;
+        }
+        const tpl = await template(appt.companyId, appt.templateName);
+        if (!tpl) {
+          skip(report, "modelo_indisponivel");
+          continue;
+        }
+        const outcome = await sendTemplateTo(
+          db,
+          gateway,
+          {
+            sender,
+            phone: person.phone,
+            template: tpl,
+            values: [person.firstName, formatDayTime(appt.startsAt, appt.timeZone)],
+            idempotencyKey: `confirm:${appt.id}`,
+          },
+          now,
+        );
+        if (outcome.kind === "invalid_params") {
+          skip(report, "modelo_incompleto");
+          continue;
+        }
+        const { result } = outcome;
+        if (result.status === "queued") {
+          skip(report, "em_andamento");
+          continue;
+        }
+        if (result.status === "failed") {
+          if (result.duplicate) skip(report, "ja_processado");
+          else fail(report, `agendamento ${appt.id}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
+          continue;
+        }
+        const marked = await db
+          .update(appointments)
+          .set({ confirmationSentAt: now, updatedAt: now })
+          .where(and(eq(appointments.id, appt.id), isNull(appointments.confirmationSentAt)))
+          .returning({ id: appointments.id });
+        if (marked.length) report.changed++;
+        if (result.duplicate) skip(report, "ja_enviado");
+        else report.sent++;
+      } catch (error) {
+        fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
+      }
+    }
+  }
+}

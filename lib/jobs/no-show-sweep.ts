@@ -1,0 +1,176 @@
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
+import { recordRun } from "./record-run";
+import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache } from "./sending";
+import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+
+export const JOB = "no-show-sweep";
+export const DEFAULT_NO_SHOW_TOLERANCE_MINUTES = 60;
+/** No-shows older than this are not messaged any more (a late "we missed you" helps nobody). */
+export const NO_SHOW_MESSAGE_MAX_AGE_DAYS = 3;
+
+/**
+ * SPEC §3.5 "No-show", in two passes:
+ * 1. appointments `agendado`/`confirmado` past startsAt + the program's noShowToleranceMinutes (60 when
+ *    none) become `no_show` (noShowMarkedBy automatic); their agenda goes back to scheduling with status
+ *    `no_show` and a history row (system, reason no_show_automatico).
+ * 2. no-show appointments whose agenda is still `no_show` and whose `noshow:<appointmentId>` message
+ *    does not exist yet get the program's no-show template — only within the company's sending hours,
+ *    so a no-show marked at night is messaged by the first run in the morning.
+ */
+export async function run(deps: JobDeps, opts: JobOptions) {
+  return recordRun(deps.db, JOB, opts, async (report) => {
+    await markNoShows(deps, opts, report);
+    await sendNoShowMessages(deps, opts, report);
+  });
+}
+
+async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
+  const { db } = deps;
+  const { now } = opts;
+  let cursor: string | null = null;
+  for (;;) {
+    const size = batchSize(opts, report);
+    if (size <= 0) break;
+    const batch = await db
+      .select({ id: appointments.id, agendaId: appointments.agendaId })
+      .from(appointments)
+      .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+      .leftJoin(programs, eq(programs.id, agendas.programId))
+      .where(
+        and(
+          inArray(appointments.status, ["agendado", "confirmado"]),
+          sql`${appointments.startsAt} + make_interval(mins => coalesce(${programs.noShowToleranceMinutes}, ${DEFAULT_NO_SHOW_TOLERANCE_MINUTES})) < ${now.toISOString()}::timestamptz`,
+          cursor ? gt(appointments.id, cursor) : undefined,
+        ),
+      )
+      .orderBy(asc(appointments.id))
+      .limit(size);
+    if (!batch.length) break;
+    cursor = batch[batch.length - 1].id;
+    report.considered += batch.length;
+    for (const appt of batch) {
+      try {
+        const changed = await db.transaction(async (tx) => {
+          const marked = await tx
+            .update(appointments)
+            .set({ status: "no_show", noShowMarkedBy: "automatic", updatedAt: now })
+            .where(and(eq(appointments.id, appt.id), inArray(appointments.status, ["agendado", "confirmado"])))
+            .returning({ id: appointments.id });
+          if (!marked.length) return false;
+          if (appt.agendaId) {
+            const [before] = await tx.select({ status: agendas.status }).from(agendas).where(eq(agendas.id, appt.agendaId)).for("update");
+            if (before && before.status !== "no_show") {
+              await tx.update(agendas).set({ status: "no_show", updatedAt: now }).where(eq(agendas.id, appt.agendaId));
+              await tx.insert(agendaHistory).values({
+                agendaId: appt.agendaId,
+                at: now,
+                userId: null,
+                kind: "status",
+                fromStatus: before.status,
+                toStatus: "no_show",
+                reason: "no_show_automatico",
+              });
+            }
+          }
+          return true;
+        });
+        if (changed) report.changed++;
+        else skip(report, "ja_processado");
+      } catch (error) {
+        fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
+      }
+    }
+  }
+}
+
+const messageWhere = (companyIds: string[], now: Date) =>
+  and(
+    inArray(appointments.companyId, companyIds),
+    eq(appointments.status, "no_show"),
+    gt(appointments.startsAt, new Date(now.getTime() - NO_SHOW_MESSAGE_MAX_AGE_DAYS * 86_400_000)),
+    or(isNull(appointments.agendaId), eq(agendas.status, "no_show")),
+    notSentYet(appointments.id, "noshow:"),
+  );
+
+async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobReport) {
+  const { db } = deps;
+  const { now } = opts;
+  const { open, closed } = await companiesBySendingHours(db, now);
+  if (closed.length) {
+    const [{ n }] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(appointments)
+      .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+      .where(messageWhere(closed.map((c) => c.id), now));
+    report.considered += n;
+    skip(report, "fora_do_horario", n);
+  }
+  if (!open.length) return;
+  const senders = await firstSenders(db, open.map((c) => c.id));
+  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
+  const gateway = pacedGateway(deps, (id) => rates.get(id));
+  const template = templateCache(db);
+
+  let cursor: string | null = null;
+  for (;;) {
+    const size = batchSize(opts, report);
+    if (size <= 0) break;
+    const batch = await db
+      .select({
+        id: appointments.id,
+        companyId: appointments.companyId,
+        customerId: appointments.customerId,
+        templateName: programs.noShowTemplate,
+      })
+      .from(appointments)
+      .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+      .leftJoin(programs, eq(programs.id, agendas.programId))
+      .where(and(messageWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
+      .orderBy(asc(appointments.id))
+      .limit(size);
+    if (!batch.length) break;
+    cursor = batch[batch.length - 1].id;
+    report.considered += batch.length;
+    const people = await reachability(db, batch.map((a) => a.customerId));
+    for (const appt of batch) {
+      try {
+        const person = people.get(appt.customerId);
+        if (!person || person.optOut) {
+          skip(report, "optout");
+          continue;
+        }
+        if (!person.phone) {
+          skip(report, "celular_invalido");
+          continue;
+        }
+        const sender = senders.get(appt.companyId);
+        if (!sender) {
+          skip(report, "sem_numero_de_origem");
+          continue;
+        }
+        const tpl = await template(appt.companyId, appt.templateName);
+        if (!tpl) {
+          skip(report, "modelo_indisponivel");
+          continue;
+        }
+        const outcome = await sendTemplateTo(
+          db,
+          gateway,
+          { sender, phone: person.phone, template: tpl, values: [person.firstName], idempotencyKey: `noshow:${appt.id}` },
+          now,
+        );
+        if (outcome.kind === "invalid_params") {
+          skip(report, "modelo_incompleto");
+          continue;
+        }
+        const { result } = outcome;
+        if (result.duplicate) skip(report, result.status === "queued" ? "em_andamento" : "ja_processado");
+        else if (result.status === "failed") fail(report, `agendamento ${appt.id}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
+        else report.sent++;
+      } catch (error) {
+        fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
+      }
+    }
+  }
+}

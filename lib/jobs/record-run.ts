@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { jobRuns } from "@/db/schema/jobs";
+import { emptyReport, errorText, type JobOptions, type JobReport } from "./types";
+
+/**
+ * Records a job run in job_runs: a "running" row first, then the counts and "succeeded" — or, when the
+ * work throws, the counts so far and "failed" (the error is rethrown so Inngest retries the step).
+ * The report is handed to the work so partial counts survive a failure.
+ */
+export async function recordRun(
+  db: Db,
+  job: string,
+  opts: JobOptions,
+  work: (report: JobReport) => Promise<void>,
+): Promise<JobReport & { runId: string }> {
+  const [run] = await db
+    .insert(jobRuns)
+    .values({ job, trigger: opts.trigger, status: "running", startedAt: opts.now, triggeredBy: opts.triggeredBy ?? null })
+    .returning({ id: jobRuns.id });
+  const report = emptyReport();
+  const finish = (status: "succeeded" | "failed") =>
+    db
+      .update(jobRuns)
+      .set({
+        status,
+        // Wall-clock end of the run: `now` is the job's logical time, fixed in tests.
+        finishedAt: new Date(Math.max(Date.now(), opts.now.getTime())),
+        considered: report.considered,
+        sent: report.sent,
+        failed: report.failed,
+        skipped: report.skipped,
+        errors: report.errors,
+      })
+      .where(eq(jobRuns.id, run.id));
+  try {
+    await work(report);
+  } catch (error) {
+    report.errors.push(`abortado: ${errorText(error)}`.slice(0, 500));
+    await finish("failed");
+    throw error;
+  }
+  await finish("succeeded");
+  return { ...report, runId: run.id };
+}

@@ -1,0 +1,268 @@
+import { and, asc, eq, inArray, not, or, sql } from "drizzle-orm";
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import type { Db } from "@/db/client";
+import { contacts, customers } from "@/db/schema/customers";
+import { companies } from "@/db/schema/org";
+import { conversations, messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
+import { normalizePhone } from "@/lib/customers/phone";
+import { formatTime } from "@/lib/dates";
+import { MARKETING_OPT_OUT_CODE, UNDELIVERABLE_CODE } from "@/lib/whatsapp/errors";
+import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
+import { sendMessage, type SendMessageResult } from "@/lib/whatsapp/send-message";
+import { checkTemplateValues } from "@/lib/whatsapp/template-text";
+import { findOrCreateConversation } from "@/lib/tickets/start-conversation";
+import type { JobDeps } from "./types";
+
+export type CompanyHours = { id: string; timeZone: string; sendingStartsAt: string; sendingEndsAt: string };
+
+/** The company's sending hours contain `now` (its time zone; an end before the start spans midnight). */
+export function withinSendingHours(company: Omit<CompanyHours, "id">, now: Date): boolean {
+  const t = formatTime(now, company.timeZone);
+  const start = company.sendingStartsAt;
+  const end = company.sendingEndsAt;
+  if (start === end) return true;
+  return start < end ? t >= start && t < end : t >= start || t < end;
+}
+
+/** Active companies split by whether they may send now. */
+export async function companiesBySendingHours(db: Db, now: Date) {
+  const rows = await db
+    .select({ id: companies.id, timeZone: companies.timeZone, sendingStartsAt: companies.sendingStartsAt, sendingEndsAt: companies.sendingEndsAt })
+    .from(companies)
+    .where(eq(companies.active, true));
+  return {
+    all: rows,
+    open: rows.filter((c) => withinSendingHours(c, now)),
+    closed: rows.filter((c) => !withinSendingHours(c, now)),
+  };
+}
+
+/** "dd/MM HH:mm" in a time zone (the confirmation's {{2}}). */
+export function formatDayTime(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "dd/MM HH:mm");
+}
+
+export type Sender = { id: string; companyId: string; providerPhoneId: string; ratePerSecond: number };
+
+/** Each company's first active sender number (by phone). */
+export async function firstSenders(db: Db, companyIds: string[]): Promise<Map<string, Sender>> {
+  const map = new Map<string, Sender>();
+  if (!companyIds.length) return map;
+  const rows = await db
+    .select({ id: senderNumbers.id, companyId: senderNumbers.companyId, providerPhoneId: senderNumbers.providerPhoneId, ratePerSecond: senderNumbers.ratePerSecond })
+    .from(senderNumbers)
+    .where(and(inArray(senderNumbers.companyId, companyIds), eq(senderNumbers.active, true)))
+    .orderBy(asc(senderNumbers.phone));
+  for (const row of rows) if (!map.has(row.companyId)) map.set(row.companyId, row);
+  return map;
+}
+
+export type Template = { name: string; language: string; body: string; buttons: { type: "QUICK_REPLY" | "URL"; text: string }[] };
+
+/** Approved templates of a company by name (pt_BR preferred when a name has several languages). */
+export function templateCache(db: Db) {
+  const cache = new Map<string, Promise<Template | null>>();
+  return (companyId: string, name: string | null | undefined): Promise<Template | null> => {
+    if (!name) return Promise.resolve(null);
+    const key = `${companyId}\u0000${name}`;
+    let hit = cache.get(key);
+    if (!hit) {
+      hit = db
+        .select({ name: messageTemplates.name, language: messageTemplates.language, body: messageTemplates.body, buttons: messageTemplates.buttons })
+        .from(messageTemplates)
+        .where(and(eq(messageTemplates.companyId, companyId), eq(messageTemplates.name, name), eq(messageTemplates.status, "APPROVED")))
+        .orderBy(sql`${messageTemplates.language} <> 'pt_BR'`, asc(messageTemplates.language))
+        .limit(1)
+        .then((rows) => rows[0] ?? null);
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+export type Reachability = { optOut: boolean; firstName: string; phone: string | null };
+
+/**
+ * Per customer: opt-out, first name and the number to message — the first contact (oldest) with a
+ * WhatsApp or mobile number not marked invalid, normalized to E.164 digits (null when none is usable).
+ */
+export async function reachability(db: Db, customerIds: string[]): Promise<Map<string, Reachability>> {
+  const map = new Map<string, Reachability>();
+  if (!customerIds.length) return map;
+  const unique = [...new Set(customerIds)];
+  const people = await db
+    .select({ id: customers.id, name: customers.name, optOut: customers.whatsappOptOut })
+    .from(customers)
+    .where(inArray(customers.id, unique));
+  for (const p of people) map.set(p.id, { optOut: p.optOut, firstName: p.name.trim().split(/\s+/)[0] ?? p.name, phone: null });
+  const rows = await db
+    .select({ customerId: contacts.customerId, whatsapp: contacts.whatsapp, mobile: contacts.mobile })
+    .from(contacts)
+    .where(
+      and(
+        inArray(contacts.customerId, unique),
+        not(contacts.mobileInvalid),
+        or(sql`${contacts.whatsapp} is not null`, sql`${contacts.mobile} is not null`),
+      ),
+    )
+    .orderBy(asc(contacts.createdAt), asc(contacts.id));
+  for (const row of rows) {
+    const entry = map.get(row.customerId);
+    if (!entry || entry.phone) continue;
+    const phone = (row.whatsapp && normalizePhone(row.whatsapp)) || (row.mobile && normalizePhone(row.mobile)) || null;
+    if (phone) entry.phone = phone;
+  }
+  return map;
+}
+
+/**
+ * A gateway that keeps each sender number under its `ratePerSecond`. Provider calls of one number pass
+ * a per-number gate one at a time: each waits for its slot on a drift-free schedule (start + k/rate s,
+ * so the long-run rate is the limit, not less) and, as a hard cap, until fewer than `rate` calls went
+ * out in the last second. Only real provider calls are paced — a duplicate key never reaches the gateway.
+ * The provider calls themselves still overlap (the gate is held only while waiting).
+ */
+export function pacedGateway(deps: JobDeps, rateOf: (providerPhoneId: string) => number | undefined): WhatsappGateway {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const clock = deps.monotonicNow ?? (() => performance.now());
+  type Gate = { chain: Promise<void>; start: number | null; k: number; recent: number[] };
+  const gates = new Map<string, Gate>();
+  const inner = deps.gateway;
+
+  async function admit(gate: Gate, rate: number) {
+    const interval = 1000 / rate;
+    const cap = Math.max(1, Math.floor(rate));
+    let now = clock();
+    if (gate.start === null || now - (gate.start + gate.k * interval) > 1000) {
+      // First call, or fallen more than a second behind (slow sends): restart the schedule, no catch-up burst.
+      gate.start = now;
+      gate.k = 0;
+    }
+    const waitFor = (at: number) =>
+      Math.max(gate.start! + gate.k * interval - at, gate.recent.length >= cap ? gate.recent[gate.recent.length - cap] + 1000 - at : 0);
+    // Timers may fire a fraction of a millisecond early: wait again until the slot has really come.
+    for (let wait = waitFor(now); wait > 0; wait = waitFor(now)) {
+      await sleep(wait);
+      now = clock();
+    }
+    gate.k++;
+    gate.recent.push(now);
+    if (gate.recent.length > cap) gate.recent.splice(0, gate.recent.length - cap);
+  }
+
+  return {
+    kind: inner.kind,
+    uploadMedia: (from, file) => inner.uploadMedia(from, file),
+    listTemplates: () => inner.listTemplates(),
+    async send(from, to, payload) {
+      const rate = rateOf(from.providerPhoneId);
+      if (rate && rate > 0 && Number.isFinite(rate)) {
+        let gate = gates.get(from.providerPhoneId);
+        if (!gate) {
+          gate = { chain: Promise.resolve(), start: null, k: 0, recent: [] };
+          gates.set(from.providerPhoneId, gate);
+        }
+        const turn = gate.chain.then(() => admit(gate, rate));
+        gate.chain = turn.catch(() => {});
+        await turn;
+      }
+      return inner.send(from, to, payload);
+    },
+  };
+}
+
+/** The provider said the number cannot get this message: shown as `falhou` with its reason. */
+export function isNumberRejection(code: number | undefined): boolean {
+  return code === UNDELIVERABLE_CODE || code === MARKETING_OPT_OUT_CODE;
+}
+
+export type TemplateSend =
+  | { kind: "invalid_params"; detail: string }
+  | { kind: "result"; result: SendMessageResult };
+
+/** Sends an approved template to a customer's number from a sender, under an idempotency key. */
+export async function sendTemplateTo(
+  db: Db,
+  gateway: WhatsappGateway,
+  input: { sender: Sender; phone: string; template: Template; values: string[]; idempotencyKey: string; conversationId?: string },
+  now: Date,
+): Promise<TemplateSend> {
+  const check = checkTemplateValues(input.template.body, input.values);
+  if (!check.ok) return { kind: "invalid_params", detail: `variáveis ${[...check.missing, ...check.invalid].join(", ")}` };
+  const conversationId = input.conversationId ?? (await findOrCreateConversation(db, input.sender, input.phone)).id;
+  const result = await sendMessage(
+    db,
+    gateway,
+    {
+      conversationId,
+      author: "system",
+      idempotencyKey: input.idempotencyKey,
+      payload: {
+        type: "template",
+        name: input.template.name,
+        language: input.template.language,
+        params: check.params,
+        renderedBody: check.text,
+        buttons: input.template.buttons,
+      },
+    },
+    now,
+  );
+  return { kind: "result", result };
+}
+
+/** Rows with no `<prefix><id>` message yet (a send that never happened, or was cut short before its row). */
+export const notSentYet = (idColumn: unknown, prefix: string) =>
+  sql`not exists (select 1 from messages m where m.idempotency_key = ${prefix} || ${idColumn}::text)`;
+
+/**
+ * The conversations of many (sender, customer phone) pairs at once, created when missing — the bulk
+ * form of findOrCreateConversation, so a batch of sends costs two statements here instead of 2–3 each.
+ */
+export async function conversationsFor(
+  db: Db,
+  pairs: { sender: Sender; phone: string; customerId: string; contactName: string }[],
+): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  if (!pairs.length) return map;
+  const keyOf = (senderId: string, phone: string) => `${senderId}\u0000${phone}`;
+  const unique = new Map(pairs.map((p) => [keyOf(p.sender.id, p.phone), p]));
+  await db
+    .insert(conversations)
+    .values(
+      [...unique.values()].map((p) => ({
+        companyId: p.sender.companyId,
+        senderNumberId: p.sender.id,
+        customerPhone: p.phone,
+        customerId: p.customerId,
+        contactName: p.contactName,
+      })),
+    )
+    .onConflictDoNothing();
+  const rows = await db
+    .select({ id: conversations.id, senderId: conversations.senderNumberId, phone: conversations.customerPhone })
+    .from(conversations)
+    .where(
+      and(
+        inArray(conversations.senderNumberId, [...new Set(pairs.map((p) => p.sender.id))]),
+        inArray(conversations.customerPhone, [...new Set(pairs.map((p) => p.phone))]),
+      ),
+    );
+  for (const r of rows) map.set(keyOf(r.senderId, r.phone), r.id);
+  return map;
+}
+
+export const conversationKey = (senderId: string, phone: string) => `${senderId}\u0000${phone}`;
+
+/** Runs `work` over `items` with at most `concurrency` in flight (order of completion not kept). */
+export async function forEachConcurrent<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}

@@ -1,0 +1,82 @@
+import { sql } from "drizzle-orm";
+import { recordRun } from "./record-run";
+import { batchSize, type JobDeps, type JobOptions, type JobReport } from "./types";
+
+export const JOB = "window-checks";
+export const DEFAULT_NO_REPLY_DAYS = 3;
+
+/**
+ * SPEC §3.5 "No reply" and "24-hour window":
+ * - agendas still `pendente` whose message went out (enviado/entregue/lido) more than the program's
+ *   noReplyDays ago (3 without a program) become `nao_respondeu`, with a history row;
+ * - conversations whose customer last wrote more than 24 h ago and that are not marked closed since
+ *   that message get windowClosedMarkedAt = now.
+ * Both are single guarded statements per batch (FOR UPDATE SKIP LOCKED), so concurrent runs split
+ * the work instead of repeating it.
+ */
+export async function run(deps: JobDeps, opts: JobOptions) {
+  return recordRun(deps.db, JOB, opts, async (report) => {
+    await markNoReply(deps, opts, report);
+    await markClosedWindows(deps, opts, report);
+  });
+}
+
+async function markNoReply(deps: JobDeps, opts: JobOptions, report: JobReport) {
+  const now = opts.now.toISOString();
+  for (;;) {
+    const size = batchSize(opts, report);
+    if (size <= 0) break;
+    const rows = await deps.db.execute<{ agenda_id: string }>(sql`
+      with due as (
+        select a.id from agendas a
+        left join programs p on p.id = a.program_id
+        where a.status = 'pendente'
+          and a.whatsapp_state in ('enviado', 'entregue', 'lido')
+          and a.whatsapp_at < ${now}::timestamptz - make_interval(days => coalesce(p.no_reply_days, ${DEFAULT_NO_REPLY_DAYS}))
+        order by a.id
+        limit ${size}
+        for update of a skip locked
+      ), moved as (
+        update agendas set status = 'nao_respondeu', updated_at = ${now}::timestamptz
+        from due where agendas.id = due.id and agendas.status = 'pendente'
+        returning agendas.id
+      )
+      insert into agenda_history (agenda_id, at, user_id, kind, from_status, to_status, reason)
+      select id, ${now}::timestamptz, null, 'status', 'pendente', 'nao_respondeu', 'sem_resposta' from moved
+      returning agenda_id`);
+    const n = rowsOf(rows).length;
+    report.considered += n;
+    report.changed += n;
+    if (n < size) break;
+  }
+}
+
+async function markClosedWindows(deps: JobDeps, opts: JobOptions, report: JobReport) {
+  const now = opts.now.toISOString();
+  for (;;) {
+    const size = batchSize(opts, report);
+    if (size <= 0) break;
+    const rows = await deps.db.execute<{ id: string }>(sql`
+      with due as (
+        select c.id from conversations c
+        where c.last_inbound_at < ${now}::timestamptz - interval '24 hours'
+          and (c.window_closed_marked_at is null or c.window_closed_marked_at < c.last_inbound_at)
+        order by c.id
+        limit ${size}
+        for update skip locked
+      )
+      update conversations set window_closed_marked_at = ${now}::timestamptz
+      from due where conversations.id = due.id
+      returning conversations.id`);
+    const n = rowsOf(rows).length;
+    report.considered += n;
+    report.changed += n;
+    if (n < size) break;
+  }
+}
+
+/** postgres.js returns the rows as an array; PGlite as `{ rows }`. */
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
