@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache } from "./sending";
+import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
@@ -135,25 +135,12 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
     const people = await reachability(db, batch.map((a) => a.customerId));
     for (const appt of batch) {
       try {
-        const person = people.get(appt.customerId);
-        if (!person || person.optOut) {
-          skip(report, "optout");
+        const check = await checkRecipient({ people, senders, template }, appt);
+        if (!check.ok) {
+          skip(report, check.reason);
           continue;
         }
-        if (!person.phone) {
-          skip(report, "celular_invalido");
-          continue;
-        }
-        const sender = senders.get(appt.companyId);
-        if (!sender) {
-          skip(report, "sem_numero_de_origem");
-          continue;
-        }
-        const tpl = await template(appt.companyId, appt.templateName);
-        if (!tpl) {
-          skip(report, "modelo_indisponivel");
-          continue;
-        }
+        const { person, sender, template: tpl } = check;
         const outcome = await sendTemplateTo(
           db,
           gateway,

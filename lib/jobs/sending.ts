@@ -116,6 +116,25 @@ export async function reachability(db: Db, customerIds: string[]): Promise<Map<s
   return map;
 }
 
+export type RecipientCheck =
+  | { ok: true; person: Reachability & { phone: string }; sender: Sender; template: Template }
+  | { ok: false; reason: "optout" | "celular_invalido" | "sem_numero_de_origem" | "modelo_indisponivel" };
+
+/** Whether a customer of a company can get a template now, and what to send it with; else why not. */
+export async function checkRecipient(
+  lookups: { people: Map<string, Reachability>; senders: Map<string, Sender>; template: ReturnType<typeof templateCache> },
+  item: { customerId: string; companyId: string; templateName: string | null },
+): Promise<RecipientCheck> {
+  const person = lookups.people.get(item.customerId);
+  if (!person || person.optOut) return { ok: false, reason: "optout" };
+  if (!person.phone) return { ok: false, reason: "celular_invalido" };
+  const sender = lookups.senders.get(item.companyId);
+  if (!sender) return { ok: false, reason: "sem_numero_de_origem" };
+  const template = await lookups.template(item.companyId, item.templateName);
+  if (!template) return { ok: false, reason: "modelo_indisponivel" };
+  return { ok: true, person: { ...person, phone: person.phone }, sender, template };
+}
+
 /**
  * A gateway that keeps each sender number under its `ratePerSecond`. Provider calls of one number pass
  * a per-number gate one at a time: each waits for its slot on a drift-free schedule (start + k/rate s,
