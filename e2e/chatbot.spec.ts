@@ -1,11 +1,16 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { LOGINS, signIn } from "./helpers";
 
+test.describe.configure({ mode: "serial" });
+
+let booked: { card: string; phone: string } | undefined;
+
 /** Opens agendas until one whose customer can receive WhatsApp takes the invitation; returns its number. */
-async function inviteSomeone(page: Page) {
+async function inviteSomeone(page: Page, except: string[] = []) {
   await page.goto("/atendimento?agenda=mes&total=ativos_pendentes");
+  await expect(page.getByTestId("worklist-row").first()).toBeVisible();
   const links = await page.getByTestId("worklist-row").getByRole("link").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-  for (const href of links.slice(0, 15)) {
+  for (const href of links.filter((l) => !except.includes(l)).slice(0, 15)) {
     await page.goto(href);
     await page.getByRole("button", { name: "Enviar convite pelo WhatsApp" }).click();
     const toast = page.locator("[data-sonner-toast]").last();
@@ -14,7 +19,7 @@ async function inviteSomeone(page: Page) {
     const mobile = (await page.getByText(/^\(\d{2}\) 9\d{4}-\d{4}/).first().textContent())!;
     return { card: href, phone: `55${mobile.replace(/\D/g, "")}` };
   }
-  throw new Error("no agenda could take the invitation");
+  throw new Error(`no agenda could take the invitation (${links.length} tried)`);
 }
 
 async function lastFromCompany(phone: Locator, text: string | RegExp) {
@@ -24,26 +29,26 @@ async function lastFromCompany(phone: Locator, text: string | RegExp) {
 }
 
 async function pickFirst(message: Locator, listButton: string, skip: RegExp = /^$/) {
-  await message.getByRole("button", { name: listButton }).click();
   const rows = message.getByRole("listitem").getByRole("button").filter({ hasNotText: skip });
+  // The simulator refreshes every 2 s; open the list again if a refresh closed it.
+  await expect(async () => {
+    if (!(await rows.first().isVisible())) await message.getByRole("button", { name: listButton }).click();
+    await expect(rows.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await rows.first().click();
 }
 
-test("an agent sends the invitation by hand; the customer books by tapping in the simulator; the agenda shows Agendou", async ({ page, browser }) => {
-  await signIn(page, LOGINS.supervisor);
-  const { card, phone: number } = await inviteSomeone(page);
-
+async function customerPhone(browser: import("@playwright/test").Browser, number: string) {
   const customerPage = await browser.newPage();
   await signIn(customerPage, LOGINS.supervisor);
   await customerPage.goto("/simulador");
   await customerPage.getByLabel("Número da empresa").selectOption({ label: "Horizonte SP — WhatsApp" });
   await customerPage.getByLabel("Número do cliente").fill(number);
   await customerPage.getByRole("button", { name: "Abrir conversa" }).click();
-  const phone = customerPage.getByRole("region", { name: /Celular do cliente/ });
+  return customerPage.getByRole("region", { name: /Celular do cliente/ });
+}
 
-  const invitation = await lastFromCompany(phone, /revisão do seu/);
-  await invitation.getByRole("button", { name: "Quero agendar" }).click();
-
+async function bookFirstFreeTime(phone: Locator) {
   const next = phone.locator('[data-from="company"]').filter({ hasText: /Qual veículo\/plano\?|Escolha o melhor dia:/ }).last();
   await expect(next).toBeVisible({ timeout: 15_000 });
   if (await next.getByText("Qual veículo/plano?").isVisible()) {
@@ -53,9 +58,61 @@ test("an agent sends the invitation by hand; the customer books by tapping in th
   await pickFirst(await lastFromCompany(phone, /Horários livres em/), "Ver horários", /Mais horários|Outro dia/);
   const confirm = await lastFromCompany(phone, /Confirma o agendamento para/);
   await confirm.getByRole("button", { name: "Confirmar" }).click();
+}
+
+test("an agent sends the invitation by hand; the customer books by tapping in the simulator; the agenda shows Agendou", async ({ page, browser }) => {
+  await signIn(page, LOGINS.supervisor);
+  const { card, phone: number } = await inviteSomeone(page);
+  booked = { card, phone: number };
+  const phone = await customerPhone(browser, number);
+
+  const invitation = await lastFromCompany(phone, /revisão do seu/);
+  await invitation.getByRole("button", { name: "Quero agendar" }).click();
+
+  await bookFirstFreeTime(phone);
   await lastFromCompany(phone, /Seu agendamento está marcado para/);
 
   await page.goto(card);
   await expect(page.getByTestId("agenda-status")).toHaveText("Agendou");
   await expect(page.getByTestId("appointments")).toContainText(/Agendado|Confirmado/);
+});
+
+test("the confirmation job asks the customer, who taps Remarcar and books another time", async ({ page, browser }) => {
+  expect(booked, "the booking test ran first").toBeTruthy();
+  // Sending hours all day, so the dispatch does not depend on when the suite runs.
+  await signIn(page, LOGINS.admin);
+  await page.goto("/admin/companies");
+  await page.getByRole("link", { name: "Horizonte Veículos — Oficina São Paulo" }).click();
+  await page.getByLabel("Envios automáticos a partir de").fill("00:00");
+  await page.getByLabel("Envios automáticos até").fill("23:59");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await expect(page).toHaveURL(/\/admin\/companies$/);
+
+  await page.goto("/automacao");
+  const job = page.getByTestId("job-dispatch-confirmations");
+  await job.getByRole("button", { name: /Executar agora/ }).click();
+  await expect(page.getByText(/Confirmação de agendamento: \d+ considerados, [1-9]\d* enviados/)).toBeVisible();
+
+  const phone = await customerPhone(browser, booked!.phone);
+  const confirmation = await lastFromCompany(phone, /confirmamos seu agendamento/);
+  await confirmation.getByRole("button", { name: "Remarcar" }).click();
+  await bookFirstFreeTime(phone);
+  await lastFromCompany(phone, /Seu agendamento está marcado para/);
+
+  await page.goto(booked!.card);
+  await expect(page.getByTestId("appointments")).toContainText("Remarcado");
+  await expect(page.getByTestId("appointments")).toContainText(/Agendado|Confirmado/);
+});
+
+test("'Prefiro que me liguem' puts the Ligar badge on the agenda", async ({ page, browser }) => {
+  await signIn(page, LOGINS.supervisor);
+  const { card, phone: number } = await inviteSomeone(page, booked ? [booked.card] : []);
+  const phone = await customerPhone(browser, number);
+  const invitation = await lastFromCompany(phone, /revisão do seu/);
+  await invitation.getByRole("button", { name: "Prefiro que me liguem" }).click();
+  await lastFromCompany(phone, "Um de nossos atendentes vai ligar para você");
+
+  await page.goto(card);
+  await expect(page.getByTestId("agenda-status")).toHaveText("Pediu para ligar");
+  await expect(page.getByText("cliente pediu para ligar")).toBeVisible();
 });

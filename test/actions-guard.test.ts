@@ -33,7 +33,7 @@ const ACTIONS: Record<string, Sample> = {
   "app/(app)/actions.ts#setLocale": { permission: null, input: { locale: "en" } },
   "app/(app)/admin/actions.ts#saveCompany": {
     permission: "settings.manage",
-    input: { id: COMPANY, name: "Loja", timeZone: "America/Sao_Paulo" },
+    input: { id: COMPANY, name: "Loja", timeZone: "America/Sao_Paulo", sendingStartsAt: "08:00", sendingEndsAt: "20:00" },
     companyField: "id",
   },
   "app/(app)/admin/actions.ts#saveUser": {

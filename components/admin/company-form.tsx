@@ -22,7 +22,16 @@ const TIME_ZONES = [
 ];
 
 type Props = {
-  company?: { id: string; name: string; cnpj: string | null; timeZone: string; closeScriptRequired: boolean; active: boolean };
+  company?: {
+    id: string;
+    name: string;
+    cnpj: string | null;
+    timeZone: string;
+    closeScriptRequired: boolean;
+    active: boolean;
+    sendingStartsAt: string;
+    sendingEndsAt: string;
+  };
 };
 
 export function CompanyForm({ company }: Props) {
@@ -38,6 +47,10 @@ export function CompanyForm({ company }: Props) {
         defaultValue={company?.timeZone ?? "America/Sao_Paulo"}
         options={TIME_ZONES.map((tz) => ({ value: tz, label: tz.replace("America/", "").replace("_", " ") }))}
       />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField name="sendingStartsAt" label={t("sendingStartsAt")} type="time" defaultValue={company?.sendingStartsAt ?? "08:00"} required />
+        <TextField name="sendingEndsAt" label={t("sendingEndsAt")} type="time" defaultValue={company?.sendingEndsAt ?? "20:00"} required hint={t("sendingHint")} />
+      </div>
       <SwitchField name="closeScriptRequired" label={t("closeScriptRequired")} hint={t("closeScriptHint")} defaultChecked={company?.closeScriptRequired} />
       <SwitchField name="active" label={t("active")} defaultChecked={company?.active ?? true} />
     </ActionForm>

@@ -24,22 +24,23 @@ describe("dispatch-confirmations", () => {
     const due = await addAppointment(db, world, c.customer.id, { agendaId: agenda.id, startsAt: new Date("2026-03-12T12:30:00Z") });
     const tooFar = await addAppointment(db, world, c.customer.id, { agendaId: agenda.id, startsAt: hours(24 * 3) });
     const confirmed = await addAppointment(db, world, c.customer.id, { agendaId: agenda.id, startsAt: hours(5), status: "confirmado" });
-    // No agenda: default 2 days, but no program → no template.
+    // No agenda: default 2 days and the company's standard confirmation template.
     const orphan = await addAppointment(db, world, c.customer.id, { startsAt: hours(3) });
 
     const gateway = recordingGateway();
     const report = await run({ db, gateway }, { now: NOW, trigger: "test" });
-    expect(report).toMatchObject({ considered: 2, sent: 1, skipped: { modelo_indisponivel: 1 } });
-    expect(gateway.calls[0].payload).toMatchObject({ name: "confirmacao_agendamento", params: ["Carlos", "12/03 09:30"] });
+    expect(report).toMatchObject({ considered: 2, sent: 2, skipped: {} });
+    expect(gateway.calls.map((c) => c.payload)).toContainEqual(expect.objectContaining({ name: "confirmacao_agendamento", params: ["Carlos", "12/03 09:30"] }));
     expect((await byId(due.id)).confirmationSentAt).toEqual(NOW);
-    for (const other of [tooFar, confirmed, orphan]) expect((await byId(other.id)).confirmationSentAt).toBeNull();
+    expect((await byId(orphan.id)).confirmationSentAt).toEqual(NOW);
+    for (const other of [tooFar, confirmed]) expect((await byId(other.id)).confirmationSentAt).toBeNull();
 
     const again = await run({ db, gateway }, { now: NOW, trigger: "test" });
     expect(again.sent).toBe(0);
-    expect(gateway.calls).toHaveLength(1);
+    expect(gateway.calls).toHaveLength(2);
     expect(await messagesWithKey(db, `confirm:${due.id}`)).toHaveLength(1);
     const [runRow] = (await runsOf(db, "dispatch-confirmations")).filter((r) => r.id === report.runId);
-    expect(runRow).toMatchObject({ status: "succeeded", considered: 2, sent: 1 });
+    expect(runRow).toMatchObject({ status: "succeeded", considered: 2, sent: 2 });
   });
 
   it("waits for the sending hours", async () => {

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, appointments, programs } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, firstSenders, formatDayTime, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient } from "./sending";
+import { companiesBySendingHours, firstSenders, formatDayTime, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient, STANDARD_TEMPLATES } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-confirmations";
@@ -58,7 +58,7 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
         companyId: appointments.companyId,
         customerId: appointments.customerId,
         startsAt: appointments.startsAt,
-        templateName: programs.confirmationTemplate,
+        templateName: sql<string>`coalesce(${programs.confirmationTemplate}, ${STANDARD_TEMPLATES.confirmation})`,
         timeZone: companies.timeZone,
       })
       .from(appointments)

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient } from "./sending";
+import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient, STANDARD_TEMPLATES } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
@@ -121,7 +121,7 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
         id: appointments.id,
         companyId: appointments.companyId,
         customerId: appointments.customerId,
-        templateName: programs.noShowTemplate,
+        templateName: sql<string>`coalesce(${programs.noShowTemplate}, ${STANDARD_TEMPLATES.noShow})`,
       })
       .from(appointments)
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))

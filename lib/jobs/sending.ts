@@ -58,6 +58,12 @@ export async function firstSenders(db: Db, companyIds: string[]): Promise<Map<st
   return map;
 }
 
+/**
+ * Appointments booked outside a program (manual agendas, phone and passive bookings) still get the
+ * confirmation and no-show messages, with the standard templates of the company.
+ */
+export const STANDARD_TEMPLATES = { confirmation: "confirmacao_agendamento", noShow: "reagendar_no_show" } as const;
+
 export type Template = { name: string; language: string; body: string; buttons: { type: "QUICK_REPLY" | "URL"; text: string }[] };
 
 /** Approved templates of a company by name (pt_BR preferred when a name has several languages). */

@@ -13,6 +13,8 @@ const columns = {
   timeZone: companies.timeZone,
   closeScriptRequired: companies.closeScriptRequired,
   active: companies.active,
+  sendingStartsAt: companies.sendingStartsAt,
+  sendingEndsAt: companies.sendingEndsAt,
 };
 
 export function listCompanies(db: Db, scope: Pick<Scope, "companyIds">) {
@@ -34,6 +36,8 @@ export async function saveCompany(db: Db, input: CompanyInput, scope: Scope) {
     timeZone: input.timeZone,
     closeScriptRequired: input.closeScriptRequired,
     active: input.active,
+    sendingStartsAt: input.sendingStartsAt,
+    sendingEndsAt: input.sendingEndsAt,
   };
   if (input.id) {
     if (!scope.companyIds.includes(input.id)) throw new UserError("not_found");

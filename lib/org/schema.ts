@@ -36,7 +36,9 @@ export const companySchema = z.object({
   }, "timeZone"),
   closeScriptRequired: checkbox,
   active: checkbox,
-});
+  sendingStartsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time").default("08:00"),
+  sendingEndsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time").default("20:00"),
+}).refine((v) => v.sendingStartsAt < v.sendingEndsAt, { path: ["sendingEndsAt"], message: "sendingWindow" });
 
 export const roleSchema = z.object({
   id: id.optional(),
