@@ -15,7 +15,7 @@ if (!chromium) {
     [
       "Nenhum Chromium encontrado para os testes de ponta a ponta.",
       "Instale o pacote da distribuição (Debian/Ubuntu: sudo apt-get install -y chromium)",
-      "ou use o navegador do Playwright (npx playwright install chromium) e aponte CHROMIUM_PATH para ele.",
+      "ou o Chromium que o instalador de navegadores do próprio Playwright baixa (onde houver rede) e aponte CHROMIUM_PATH para ele.",
     ].join("\n"),
   );
   process.exit(1);
