@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { defineAction } from "@/lib/actions/define-action";
 import { UserError } from "@/lib/actions/result";
 import { whatsappEnv } from "@/lib/env";
@@ -9,12 +8,11 @@ import { simulatorReplySchema } from "@/lib/whatsapp/simulator-schema";
 
 const WEBHOOK_PATH = "/api/whatsapp/webhook";
 
-/** This app's own webhook, on the host the browser reached; 127.0.0.1:$PORT when the header is unusable. */
-async function ownWebhookUrl() {
-  const h = await headers();
-  const host = h.get("host")?.trim();
-  const proto = h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ? "https" : "http";
-  if (host && /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)) return `${proto}://${host}${WEBHOOK_PATH}`;
+/**
+ * This process's own webhook, over loopback (Next sets PORT for `dev` and `start`). Never a host taken
+ * from the request: a forged Host header must not make the server sign and post deliveries elsewhere.
+ */
+function ownWebhookUrl() {
   return `http://127.0.0.1:${process.env.PORT ?? 3000}${WEBHOOK_PATH}`;
 }
 
@@ -30,7 +28,7 @@ export const sendSimulatorReply = defineAction({
       companyIds: ctx.companyIds,
       now: ctx.clock.now(),
       appSecret: env.appSecret,
-      webhookUrl: await ownWebhookUrl(),
+      webhookUrl: ownWebhookUrl(),
     });
   },
   revalidate: ["/simulador"],
