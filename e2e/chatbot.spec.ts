@@ -48,16 +48,40 @@ async function customerPhone(browser: import("@playwright/test").Browser, number
   return customerPage.getByRole("region", { name: /Celular do cliente/ });
 }
 
-async function bookFirstFreeTime(phone: Locator) {
-  const next = phone.locator('[data-from="company"]').filter({ hasText: /Qual veículo\/plano\?|Escolha o melhor dia:/ }).last();
-  await expect(next).toBeVisible({ timeout: 15_000 });
-  if (await next.getByText("Qual veículo/plano?").isVisible()) {
-    await pickFirst(next, "Escolher");
-  }
-  await pickFirst(await lastFromCompany(phone, "Escolha o melhor dia:"), "Ver dias");
-  await pickFirst(await lastFromCompany(phone, /Horários livres em/), "Ver horários", /Mais horários|Outro dia/);
-  const confirm = await lastFromCompany(phone, /Confirma o agendamento para/);
+const STEPS = {
+  asset: "Qual veículo/plano?",
+  day: "Escolha o melhor dia:",
+  time: /Horários livres em/,
+  confirm: /Confirma o agendamento para/,
+  done: /Seu agendamento está marcado para/,
+};
+
+/** A company message with this text that arrived after `before` others like it (older ones stay on screen). */
+async function newFromCompany(phone: Locator, text: string | RegExp, before: number) {
+  const matching = phone.locator('[data-from="company"]').filter({ hasText: text });
+  await expect(async () => expect(await matching.count()).toBeGreaterThan(before)).toPass({ timeout: 15_000 });
+  return matching.last();
+}
+
+/** Taps whatever starts the booking, then picks the first vehicle, day and time, and confirms. */
+async function bookFirstFreeTime(phone: Locator, start: () => Promise<void>) {
+  const count = (text: string | RegExp) => phone.locator('[data-from="company"]').filter({ hasText: text }).count();
+  const before = {
+    asset: await count(STEPS.asset),
+    day: await count(STEPS.day),
+    time: await count(STEPS.time),
+    confirm: await count(STEPS.confirm),
+    done: await count(STEPS.done),
+  };
+  await start();
+  const first = phone.locator('[data-from="company"]').filter({ hasText: /Qual veículo\/plano\?|Escolha o melhor dia:/ });
+  await expect(async () => expect(await first.count()).toBeGreaterThan(before.asset + before.day)).toPass({ timeout: 15_000 });
+  if ((await count(STEPS.asset)) > before.asset) await pickFirst(await newFromCompany(phone, STEPS.asset, before.asset), "Escolher");
+  await pickFirst(await newFromCompany(phone, STEPS.day, before.day), "Ver dias");
+  await pickFirst(await newFromCompany(phone, STEPS.time, before.time), "Ver horários", /Mais horários|Outro dia/);
+  const confirm = await newFromCompany(phone, STEPS.confirm, before.confirm);
   await confirm.getByRole("button", { name: "Confirmar" }).click();
+  await newFromCompany(phone, STEPS.done, before.done);
 }
 
 test("an agent sends the invitation by hand; the customer books by tapping in the simulator; the agenda shows Agendou", async ({ page, browser }) => {
@@ -67,10 +91,7 @@ test("an agent sends the invitation by hand; the customer books by tapping in th
   const phone = await customerPhone(browser, number);
 
   const invitation = await lastFromCompany(phone, /revisão do seu/);
-  await invitation.getByRole("button", { name: "Quero agendar" }).click();
-
-  await bookFirstFreeTime(phone);
-  await lastFromCompany(phone, /Seu agendamento está marcado para/);
+  await bookFirstFreeTime(phone, () => invitation.getByRole("button", { name: "Quero agendar" }).click());
 
   await page.goto(card);
   await expect(page.getByTestId("agenda-status")).toHaveText("Agendou");
@@ -95,9 +116,7 @@ test("the confirmation job asks the customer, who taps Remarcar and books anothe
 
   const phone = await customerPhone(browser, booked!.phone);
   const confirmation = await lastFromCompany(phone, /confirmamos seu agendamento/);
-  await confirmation.getByRole("button", { name: "Remarcar" }).click();
-  await bookFirstFreeTime(phone);
-  await lastFromCompany(phone, /Seu agendamento está marcado para/);
+  await bookFirstFreeTime(phone, () => confirmation.getByRole("button", { name: "Remarcar" }).click());
 
   await page.goto(booked!.card);
   await expect(page.getByTestId("appointments")).toContainText("Remarcado");
