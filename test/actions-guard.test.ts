@@ -140,7 +140,6 @@ Object.assign(ACTIONS, SIMULATOR_ACTIONS);
 
 const CHAT_ACTIONS: Record<string, Sample> = {
   "app/(app)/conversas/actions.ts#pickTicket": { permission: "tickets.handle", input: { ticketId: ID } },
-  "app/(app)/conversas/actions.ts#markRead": { permission: "tickets.handle", input: { ticketId: ID } },
   "app/(app)/conversas/actions.ts#sendChat": {
     permission: "tickets.handle",
     input: { ticketId: ID, clientMessageId: ID, body: "Olá" },

@@ -1,6 +1,7 @@
 import { Phone } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
+import { SendInvitationButton } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
@@ -18,6 +19,16 @@ export async function CallBadge({ advice }: { advice: CallAdvice }) {
         {t(`callReasons.${advice.reason}`)}
         {advice.detail && <span className="block text-xs text-muted-foreground">{advice.detail}</span>}
       </span>
+    </span>
+  );
+}
+
+/** The worklist's "Canal de contato" cell: the advice, and the hand-sent invitation when a call is due. */
+export async function ChannelCell({ agendaId, advice }: { agendaId: string; advice: CallAdvice }) {
+  return (
+    <span className="flex items-center justify-between gap-2">
+      <CallBadge advice={advice} />
+      {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact />}
     </span>
   );
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, appointments, programs } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, firstSenders, formatDayTime, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient, STANDARD_TEMPLATES } from "./sending";
+import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, formatDayTime, reachability, sendTemplateTo, sendingKit } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-confirmations";
@@ -43,10 +43,7 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
   }
   if (!open.length) return;
 
-  const senders = await firstSenders(db, open.map((c) => c.id));
-  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
-  const gateway = pacedGateway(deps, (id) => rates.get(id));
-  const template = templateCache(db);
+  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
 
   let cursor: string | null = null;
   for (;;) {

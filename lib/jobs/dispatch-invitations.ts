@@ -2,18 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
 import { recordRun } from "./record-run";
-import {
-  companiesBySendingHours,
-  conversationKey,
-  conversationsFor,
-  forEachConcurrent,
-  firstSenders,
-  isNumberRejection,
-  pacedGateway,
-  reachability,
-  sendTemplateTo,
-  templateCache,
-} from "./sending";
+import { companiesBySendingHours, conversationKey, conversationsFor, forEachConcurrent, isNumberRejection, reachability, sendTemplateTo, sendingKit } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-invitations";
@@ -59,10 +48,7 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
   }
   if (!open.length) return;
 
-  const senders = await firstSenders(db, open.map((c) => c.id));
-  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
-  const gateway = pacedGateway(deps, (id) => rates.get(id));
-  const template = templateCache(db);
+  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
   const openIds = open.map((c) => c.id);
 
   let cursor: string | null = null;

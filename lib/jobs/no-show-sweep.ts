@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, firstSenders, notSentYet, pacedGateway, reachability, sendTemplateTo, templateCache, checkRecipient, STANDARD_TEMPLATES } from "./sending";
+import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, notSentYet, reachability, sendTemplateTo, sendingKit } from "./sending";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
@@ -107,10 +107,7 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
     skip(report, "fora_do_horario", n);
   }
   if (!open.length) return;
-  const senders = await firstSenders(db, open.map((c) => c.id));
-  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
-  const gateway = pacedGateway(deps, (id) => rates.get(id));
-  const template = templateCache(db);
+  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
 
   let cursor: string | null = null;
   for (;;) {

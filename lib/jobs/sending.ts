@@ -87,6 +87,16 @@ export function templateCache(db: Db) {
   };
 }
 
+/**
+ * What a run needs to send for the companies inside their sending hours: each company's first sender
+ * number, a gateway paced to each number's rate, and the approved-template lookup.
+ */
+export async function sendingKit(deps: JobDeps, companyIds: string[]) {
+  const senders = await firstSenders(deps.db, companyIds);
+  const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
+  return { senders, gateway: pacedGateway(deps, (id) => rates.get(id)), template: templateCache(deps.db) };
+}
+
 export type Reachability = { optOut: boolean; firstName: string; phone: string | null };
 
 /**

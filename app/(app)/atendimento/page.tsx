@@ -3,8 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { Pagination } from "@/components/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { CallBadge } from "@/components/worklist/call-badge";
-import { SendInvitationButton } from "@/components/worklist/send-invitation-button";
+import { ChannelCell } from "@/components/worklist/call-badge";
 import { WorklistFilters } from "@/components/worklist/filters";
 import { Totalizers } from "@/components/worklist/totalizers";
 import { WhatsappState } from "@/components/worklist/whatsapp-state";
@@ -140,15 +139,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
                 <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
               </TableCell>
               <TableCell>
-                {(() => {
-                  const advice = callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now });
-                  return (
-                    <span className="flex items-center justify-between gap-2">
-                      <CallBadge advice={advice} />
-                      {advice.kind === "call" && <SendInvitationButton agendaId={row.id} compact />}
-                    </span>
-                  );
-                })()}
+                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} />
               </TableCell>
             </TableRow>
           ))}

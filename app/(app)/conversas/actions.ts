@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { finalizeTicket as finalizeCommand } from "@/lib/tickets/finalize-ticket";
-import { markTicketRead, pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
+import { pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
 import { finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendAttachmentSchema, sendChatSchema } from "@/lib/tickets/schema";
 import { sendAttachment as sendAttachmentCommand } from "@/lib/tickets/send-attachment";
 import { sendChatMessage } from "@/lib/tickets/send-chat-message";
@@ -21,12 +21,6 @@ export const pickTicket = defineAction({
   permission: "tickets.handle",
   run: (db, input, ctx) => pickCommand(db, input, scope(ctx)),
   revalidate: ["/conversas"],
-});
-
-export const markRead = defineAction({
-  schema: pickTicketSchema,
-  permission: "tickets.handle",
-  run: (db, input, ctx) => markTicketRead(db, input.ticketId, scope(ctx)),
 });
 
 export const sendChat = defineAction({
