@@ -11,7 +11,10 @@
  *     (target ≤ 30 s);
  *  2. sets the sender's rate to 80/s, adds BENCH_PACED (2,000) more agendas and times a run with the
  *     real sleep: the achieved rate must be within 5% of 80/s (and never above it);
- *  3. counts duplicates (messages per `invite:` key > 1 → must be 0) and agendas left unsent.
+ *  3. counts duplicates (messages per `invite:` key > 1 → must be 0) and agendas left unsent;
+ *  4. baseline, same run: a second company with as many due agendas gets the same rows (conversations,
+ *     messages already `sent`, agenda updates, history) from four set-based SQL statements — the database
+ *     floor, with no provider calls, no rows-first, no checks — and prints the job's time over it.
  * Prints the figures and drops the database (BENCH_KEEP=1 keeps it).
  */
 import { performance } from "node:perf_hooks";
@@ -49,6 +52,32 @@ async function load(sql: postgres.Sql, from: number, count: number, companyId: s
     select ${companyId}, ${campaignId}, ${programId}, md5('c' || g)::uuid, '2026-03-10', 'automatica', 'ativo'
     from generate_series(${from}::int, ${from + count - 1}::int) g`;
   await sql`analyze`;
+}
+
+/** The floor: the rows the job writes for every due agenda of a company, set-based, nothing sent. */
+async function baseline(sql: postgres.Sql, companyId: string, senderId: string) {
+  await sql.begin(async (tx) => {
+    await tx`
+      insert into conversations (company_id, sender_number_id, customer_phone, customer_id, contact_name)
+      select a.company_id, ${senderId}, ct.whatsapp, a.customer_id, split_part(c.name, ' ', 1)
+      from agendas a join customers c on c.id = a.customer_id join contacts ct on ct.customer_id = a.customer_id
+      where a.company_id = ${companyId} and a.whatsapp_state = 'nao_enviado'
+      on conflict do nothing`;
+    await tx`
+      insert into messages (conversation_id, direction, author, type, body, template_name, template_params, idempotency_key, wamid, status, status_at, created_at)
+      select cv.id, 'out', 'system', 'template', 'Olá ' || split_part(c.name, ' ', 1) || '! A revisão do seu Onix 1.0 está chegando. Quer agendar?',
+        'convite_revisao', jsonb_build_object('language', 'pt_BR', 'params', jsonb_build_array(split_part(c.name, ' ', 1), 'Onix 1.0')),
+        'invite:' || a.id, 'wamid.base.' || a.id, 'sent', ${NOW}, ${NOW}
+      from agendas a join customers c on c.id = a.customer_id join contacts ct on ct.customer_id = a.customer_id
+      join conversations cv on cv.sender_number_id = ${senderId} and cv.customer_phone = ct.whatsapp
+      where a.company_id = ${companyId} and a.whatsapp_state = 'nao_enviado'`;
+    await tx`
+      with moved as (
+        update agendas set whatsapp_state = 'enviado', whatsapp_at = ${NOW}, updated_at = ${NOW}
+        where company_id = ${companyId} and whatsapp_state = 'nao_enviado' returning id, status)
+      insert into agenda_history (agenda_id, at, kind, from_status, to_status, reason)
+      select id, ${NOW}, 'whatsapp', status, status, 'convite_enviado' from moved`;
+  });
 }
 
 async function main() {
@@ -108,6 +137,16 @@ async function main() {
     const [msgs] = await sql`select count(*)::int as n from messages where idempotency_key like 'invite:%'`;
     log(`3. invitation messages ${msgs.n.toLocaleString("en")}; keys with more than one message: ${dups.keys} (extra rows ${dups.extra}); agendas still nao_enviado: ${left.n}`);
     if (dups.keys !== 0) process.exitCode = 1;
+
+    const [other] = await sql`insert into companies (name) values ('Bench Baseline') returning id`;
+    const [otherSender] = await sql`
+      insert into sender_numbers (company_id, phone, display_name, provider_phone_id, rate_per_second)
+      values (${other.id}, '551140008888', 'Baseline', 'baseline-phone', 0) returning id`;
+    await load(sql, AGENDAS + PACED + 1, AGENDAS, other.id, program.id, campaign.id);
+    t0 = performance.now();
+    await baseline(sql, other.id, otherSender.id);
+    const baseS = (performance.now() - t0) / 1000;
+    log(`4. baseline (same rows, set-based SQL, nothing sent): ${AGENDAS.toLocaleString("en")} in ${baseS.toFixed(1)} s; job / baseline = ${(bulkS / baseS).toFixed(2)}`);
   } finally {
     await sql.end();
     await handle.close();

@@ -1,11 +1,15 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, appointments, programs } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
+import { anyUuid } from "@/db/any-of";
 import { recordRun } from "./record-run";
-import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, formatDayTime, reachability, sendTemplateTo, sendingKit } from "./sending";
-import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { eachBatch } from "./batches";
+import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, formatDayTime, reachability, sendingKit } from "./sending";
+import { sendTemplates, type TemplateItem } from "./send-templates";
+import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-confirmations";
+const KEY_PREFIX = "confirm:";
 export const DEFAULT_CONFIRM_DAYS_BEFORE = 2;
 
 /**
@@ -45,11 +49,8 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
 
   const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
 
-  let cursor: string | null = null;
-  for (;;) {
-    const size = batchSize(opts, report);
-    if (size <= 0) break;
-    const batch = await db
+  const fetch = (cursor: string | null, size: number) =>
+    db
       .select({
         id: appointments.id,
         companyId: appointments.companyId,
@@ -65,56 +66,54 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
       .where(and(candidateWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
       .orderBy(asc(appointments.id))
       .limit(size);
-    if (!batch.length) break;
-    cursor = batch[batch.length - 1].id;
-    report.considered += batch.length;
-    const people = await reachability(db, batch.map((a) => a.customerId));
 
+  await eachBatch(opts, report, fetch, async (batch) => {
+    const people = await reachability(db, batch.map((a) => a.customerId));
+    const items: TemplateItem[] = [];
     for (const appt of batch) {
-      try {
-        const check = await checkRecipient({ people, senders, template }, appt);
-        if (!check.ok) {
-          skip(report, check.reason);
-          continue;
-        }
-        const { person, sender, template: tpl } = check;
-        const outcome = await sendTemplateTo(
-          db,
-          gateway,
-          {
-            sender,
-            phone: person.phone,
-            template: tpl,
-            values: [person.firstName, formatDayTime(appt.startsAt, appt.timeZone)],
-            idempotencyKey: `confirm:${appt.id}`,
-          },
-          now,
-        );
-        if (outcome.kind === "invalid_params") {
-          skip(report, "modelo_incompleto");
-          continue;
-        }
-        const { result } = outcome;
-        if (result.status === "queued") {
-          skip(report, "em_andamento");
-          continue;
-        }
-        if (result.status === "failed") {
-          if (result.duplicate) skip(report, "ja_processado");
-          else fail(report, `agendamento ${appt.id}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
-          continue;
-        }
-        const marked = await db
-          .update(appointments)
-          .set({ confirmationSentAt: now, updatedAt: now })
-          .where(and(eq(appointments.id, appt.id), isNull(appointments.confirmationSentAt)))
-          .returning({ id: appointments.id });
-        if (marked.length) report.changed++;
-        if (result.duplicate) skip(report, "ja_enviado");
+      const check = await checkRecipient({ people, senders, template }, appt);
+      if (!check.ok) {
+        skip(report, check.reason);
+        continue;
+      }
+      const { person, sender, template: tpl } = check;
+      items.push({
+        sender,
+        phone: person.phone,
+        customerId: appt.customerId,
+        firstName: person.firstName,
+        template: tpl,
+        values: [person.firstName, formatDayTime(appt.startsAt, appt.timeZone)],
+        idempotencyKey: `${KEY_PREFIX}${appt.id}`,
+      });
+    }
+
+    const confirmed: string[] = [];
+    for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {
+      const id = key.slice(KEY_PREFIX.length);
+      if (outcome.kind === "invalid_params") skip(report, "modelo_incompleto");
+      else if (outcome.kind === "error") fail(report, `agendamento ${id}: ${outcome.message}`);
+      else if (outcome.result.status === "queued") skip(report, "em_andamento");
+      else if (outcome.result.status === "failed") {
+        if (outcome.result.duplicate) skip(report, "ja_processado");
+        else fail(report, `agendamento ${id}: ${outcome.result.errorCode ?? ""} ${outcome.result.errorTitle ?? ""}`.trim());
+      } else {
+        confirmed.push(id);
+        if (outcome.result.duplicate) skip(report, "ja_enviado");
         else report.sent++;
-      } catch (error) {
-        fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
       }
     }
-  }
+    if (!confirmed.length) return;
+    try {
+      const marked = await db
+        .update(appointments)
+        .set({ confirmationSentAt: now, updatedAt: now })
+        .where(and(anyUuid(appointments.id, confirmed), isNull(appointments.confirmationSentAt)))
+        .returning({ id: appointments.id });
+      report.changed += marked.length;
+    } catch (error) {
+      // The messages are recorded: a rerun finds their keys used and marks these (ja_enviado).
+      fail(report, `agendamentos do lote: ${errorText(error)}`);
+    }
+  });
 }

@@ -1,11 +1,16 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
+import { anyUuid } from "@/db/any-of";
+import { rowsOf } from "@/db/rows-of";
+import { eachBatch } from "./batches";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, conversationKey, conversationsFor, forEachConcurrent, isNumberRejection, reachability, sendTemplateTo, sendingKit } from "./sending";
-import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { checkRecipient, companiesBySendingHours, isNumberRejection, reachability, sendingKit } from "./sending";
+import { sendTemplates, type TemplateItem } from "./send-templates";
+import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-invitations";
+const KEY_PREFIX = "invite:";
 
 type AgendaPatch = { whatsappState: "nao_enviado" | "enviado" | "falhou"; whatsappReason: string | null };
 
@@ -51,11 +56,8 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
   const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
   const openIds = open.map((c) => c.id);
 
-  let cursor: string | null = null;
-  for (;;) {
-    const size = batchSize(opts, report);
-    if (size <= 0) break;
-    const batch = await db
+  const fetch = (cursor: string | null, size: number) =>
+    db
       .select({
         id: agendas.id,
         companyId: agendas.companyId,
@@ -69,111 +71,109 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
       .where(and(candidateWhere(openIds, now), cursor ? gt(agendas.id, cursor) : undefined))
       .orderBy(asc(agendas.id))
       .limit(size);
-    if (!batch.length) break;
-    cursor = batch[batch.length - 1].id;
-    report.considered += batch.length;
 
-    const people = await reachability(db, batch.map((a) => a.customerId));
-    const labels = await assetLabels(db, batch.map((a) => ({ agendaId: a.id, customerId: a.customerId })));
+  await eachBatch(opts, report, fetch, async (batch) => {
+      const people = await reachability(db, batch.map((a) => a.customerId));
+      const labels = await assetLabels(db, batch.map((a) => ({ agendaId: a.id, customerId: a.customerId })));
+      const settles: { agendaId: string; patch: AgendaPatch }[] = [];
+      const items: TemplateItem[] = [];
 
-    const conversationOf = await conversationsFor(
-      db,
-      batch.flatMap((a) => {
-        const person = people.get(a.customerId);
-        const sender = senders.get(a.companyId);
-        return person && !person.optOut && person.phone && sender
-          ? [{ sender, phone: person.phone, customerId: a.customerId, contactName: person.firstName }]
-          : [];
-      }),
-    );
+      for (const agenda of batch) {
+        const check = await checkRecipient({ people, senders, template }, agenda);
+        if (!check.ok) {
+          skip(report, check.reason);
+          if (check.reason === "optout" || check.reason === "celular_invalido") {
+            settles.push({ agendaId: agenda.id, patch: { whatsappState: "nao_enviado", whatsappReason: check.reason } });
+          }
+          continue;
+        }
+        const { person, sender, template: tpl } = check;
+        items.push({
+          sender,
+          phone: person.phone,
+          customerId: agenda.customerId,
+          firstName: person.firstName,
+          template: tpl,
+          values: [person.firstName, labels.get(agenda.id) ?? agenda.programName],
+          idempotencyKey: `${KEY_PREFIX}${agenda.id}`,
+        });
+      }
 
-    await forEachConcurrent(batch, deps.concurrency ?? 8, async (agenda) => {
-      try {
-        const person = people.get(agenda.customerId);
-        if (!person || person.optOut) {
-          if (await settle(deps, agenda, { whatsappState: "nao_enviado", whatsappReason: "optout" }, now)) report.changed++;
-          skip(report, "optout");
-          return;
-        }
-        if (!person.phone) {
-          if (await settle(deps, agenda, { whatsappState: "nao_enviado", whatsappReason: "celular_invalido" }, now)) report.changed++;
-          skip(report, "celular_invalido");
-          return;
-        }
-        const sender = senders.get(agenda.companyId);
-        if (!sender) {
-          skip(report, "sem_numero_de_origem");
-          return;
-        }
-        const tpl = await template(agenda.companyId, agenda.templateName);
-        if (!tpl) {
-          skip(report, "modelo_indisponivel");
-          return;
-        }
-        const label = labels.get(agenda.id) ?? agenda.programName;
-        const outcome = await sendTemplateTo(
-          db,
-          gateway,
-          { sender, phone: person.phone, template: tpl, values: [person.firstName, label], idempotencyKey: `invite:${agenda.id}`, conversationId: conversationOf.get(conversationKey(sender.id, person.phone)) },
-          now,
-        );
+      const outcomes = await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency });
+      for (const [key, outcome] of outcomes) {
+        const agendaId = key.slice(KEY_PREFIX.length);
         if (outcome.kind === "invalid_params") {
           skip(report, "modelo_incompleto");
-          return;
+          continue;
+        }
+        if (outcome.kind === "error") {
+          fail(report, `agenda ${agendaId}: ${outcome.message}`);
+          continue;
         }
         const { result } = outcome;
         if (result.status === "queued") {
           // Another run holds this key right now: it records the outcome.
           skip(report, "em_andamento");
-          return;
+          continue;
         }
         if (result.status === "failed") {
           const patch: AgendaPatch = isNumberRejection(result.errorCode)
             ? { whatsappState: "falhou", whatsappReason: `${result.errorCode} · ${result.errorTitle ?? ""}`.trim() }
             : { whatsappState: "nao_enviado", whatsappReason: "erro_envio" };
-          if (await settle(deps, agenda, patch, now)) report.changed++;
+          settles.push({ agendaId, patch });
           if (result.duplicate) skip(report, "ja_processado");
-          else fail(report, `agenda ${agenda.id}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
-          return;
+          else fail(report, `agenda ${agendaId}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
+          continue;
         }
-        if (await settle(deps, agenda, { whatsappState: "enviado", whatsappReason: null }, now)) report.changed++;
+        settles.push({ agendaId, patch: { whatsappState: "enviado", whatsappReason: null } });
         if (result.duplicate) skip(report, "ja_enviado");
         else report.sent++;
-      } catch (error) {
-        fail(report, `agenda ${agenda.id}: ${errorText(error)}`);
       }
-    });
-  }
+      try {
+        report.changed += await settle(db, settles, now);
+      } catch (error) {
+        // The messages are recorded: a rerun finds their keys used and settles these agendas (ja_enviado).
+        fail(report, `agendas do lote: ${errorText(error)}`);
+      }
+  });
 }
 
 /**
- * Moves a never-tried agenda to its WhatsApp outcome, with a history row. Guarded on "never tried", so
- * two runs (or a rerun after a crash) write it once.
+ * Moves never-tried agendas to their WhatsApp outcome, each with a history row: one statement per
+ * distinct outcome, guarded on "never tried", so two runs (or a rerun after a crash) write each once.
+ * Returns how many agendas moved.
  */
-async function settle(deps: JobDeps, agenda: { id: string }, patch: AgendaPatch, now: Date): Promise<boolean> {
-  const reason =
-    patch.whatsappState === "enviado"
-      ? "convite_enviado"
-      : patch.whatsappState === "falhou"
-        ? `convite_falhou: ${patch.whatsappReason}`
-        : patch.whatsappReason;
-  // One statement: the guarded update and its history row commit together.
-  const rows = await deps.db.execute(sql`
-    with moved as (
-      update agendas
-      set whatsapp_state = ${patch.whatsappState}, whatsapp_reason = ${patch.whatsappReason}, whatsapp_at = ${now.toISOString()}::timestamptz, updated_at = ${now.toISOString()}::timestamptz
-      where id = ${agenda.id} and whatsapp_state = 'nao_enviado' and whatsapp_reason is null
-      returning id, status
-    )
-    insert into agenda_history (agenda_id, at, user_id, kind, from_status, to_status, reason)
-    select id, ${now.toISOString()}::timestamptz, null, 'whatsapp', status, status, ${reason} from moved
-    returning agenda_id`);
-  return rowCount(rows) > 0;
-}
-
-function rowCount(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  return (result as { rows?: unknown[] }).rows?.length ?? 0;
+async function settle(db: JobDeps["db"], settles: { agendaId: string; patch: AgendaPatch }[], now: Date): Promise<number> {
+  const groups = new Map<string, { patch: AgendaPatch; ids: string[] }>();
+  for (const { agendaId, patch } of settles) {
+    const key = `${patch.whatsappState}\u0000${patch.whatsappReason ?? ""}`;
+    const group = groups.get(key) ?? { patch, ids: [] };
+    group.ids.push(agendaId);
+    groups.set(key, group);
+  }
+  let moved = 0;
+  const at = now.toISOString();
+  for (const { patch, ids } of groups.values()) {
+    const reason =
+      patch.whatsappState === "enviado"
+        ? "convite_enviado"
+        : patch.whatsappState === "falhou"
+          ? `convite_falhou: ${patch.whatsappReason}`
+          : patch.whatsappReason;
+    // One statement: the guarded update and its history rows commit together.
+    const rows = await db.execute(sql`
+      with moved as (
+        update agendas
+        set whatsapp_state = ${patch.whatsappState}, whatsapp_reason = ${patch.whatsappReason}, whatsapp_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
+        where ${anyUuid(sql`id`, ids)} and whatsapp_state = 'nao_enviado' and whatsapp_reason is null
+        returning id, status
+      )
+      insert into agenda_history (agenda_id, at, user_id, kind, from_status, to_status, reason)
+      select id, ${at}::timestamptz, null, 'whatsapp', status, status, ${reason} from moved
+      returning agenda_id`);
+    moved += rowsOf(rows).length;
+  }
+  return moved;
 }
 
 /** {{2}} of the invitation: the model (or plan) of the agenda's first event's asset, else the customer's newest asset. */
@@ -184,7 +184,7 @@ async function assetLabels(db: JobDeps["db"], rows: { agendaId: string; customer
     .select({ agendaId: cycleEvents.agendaId, model: assets.model, planName: assets.planName })
     .from(cycleEvents)
     .innerJoin(assets, eq(assets.id, cycleEvents.assetId))
-    .where(inArray(cycleEvents.agendaId, rows.map((r) => r.agendaId)))
+    .where(anyUuid(cycleEvents.agendaId, rows.map((r) => r.agendaId)))
     .orderBy(asc(cycleEvents.dueDate), asc(cycleEvents.id));
   for (const e of fromEvents) {
     const label = e.model ?? e.planName;
@@ -195,7 +195,7 @@ async function assetLabels(db: JobDeps["db"], rows: { agendaId: string; customer
     const owned = await db
       .select({ customerId: assets.customerId, model: assets.model, planName: assets.planName })
       .from(assets)
-      .where(inArray(assets.customerId, [...new Set(missing.map((r) => r.customerId))]))
+      .where(anyUuid(assets.customerId, [...new Set(missing.map((r) => r.customerId))]))
       .orderBy(sql`${assets.createdAt} desc`, asc(assets.id));
     const byCustomer = new Map<string, string>();
     for (const a of owned) {

@@ -1,10 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
-import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, notSentYet, reachability, sendTemplateTo, sendingKit } from "./sending";
-import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { eachBatch } from "./batches";
+import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, notSentYet, reachability, sendingKit } from "./sending";
+import { sendTemplates, type TemplateItem } from "./send-templates";
+import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
+const KEY_PREFIX = "noshow:";
 export const DEFAULT_NO_SHOW_TOLERANCE_MINUTES = 60;
 /** No-shows older than this are not messaged any more (a late "we missed you" helps nobody). */
 export const NO_SHOW_MESSAGE_MAX_AGE_DAYS = 3;
@@ -28,11 +31,8 @@ export async function run(deps: JobDeps, opts: JobOptions) {
 async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
   const { db } = deps;
   const { now } = opts;
-  let cursor: string | null = null;
-  for (;;) {
-    const size = batchSize(opts, report);
-    if (size <= 0) break;
-    const batch = await db
+  const fetch = (cursor: string | null, size: number) =>
+    db
       .select({ id: appointments.id, agendaId: appointments.agendaId })
       .from(appointments)
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
@@ -46,9 +46,7 @@ async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
       )
       .orderBy(asc(appointments.id))
       .limit(size);
-    if (!batch.length) break;
-    cursor = batch[batch.length - 1].id;
-    report.considered += batch.length;
+  await eachBatch(opts, report, fetch, async (batch) => {
     for (const appt of batch) {
       try {
         const changed = await db.transaction(async (tx) => {
@@ -81,7 +79,7 @@ async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
         fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
       }
     }
-  }
+  });
 }
 
 const messageWhere = (companyIds: string[], now: Date) =>
@@ -90,7 +88,7 @@ const messageWhere = (companyIds: string[], now: Date) =>
     eq(appointments.status, "no_show"),
     gt(appointments.startsAt, new Date(now.getTime() - NO_SHOW_MESSAGE_MAX_AGE_DAYS * 86_400_000)),
     or(isNull(appointments.agendaId), eq(agendas.status, "no_show")),
-    notSentYet(appointments.id, "noshow:"),
+    notSentYet(appointments.id, KEY_PREFIX),
   );
 
 async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobReport) {
@@ -109,11 +107,8 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
   if (!open.length) return;
   const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
 
-  let cursor: string | null = null;
-  for (;;) {
-    const size = batchSize(opts, report);
-    if (size <= 0) break;
-    const batch = await db
+  const fetch = (cursor: string | null, size: number) =>
+    db
       .select({
         id: appointments.id,
         companyId: appointments.companyId,
@@ -126,35 +121,34 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
       .where(and(messageWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
       .orderBy(asc(appointments.id))
       .limit(size);
-    if (!batch.length) break;
-    cursor = batch[batch.length - 1].id;
-    report.considered += batch.length;
+
+  await eachBatch(opts, report, fetch, async (batch) => {
     const people = await reachability(db, batch.map((a) => a.customerId));
+    const items: TemplateItem[] = [];
     for (const appt of batch) {
-      try {
-        const check = await checkRecipient({ people, senders, template }, appt);
-        if (!check.ok) {
-          skip(report, check.reason);
-          continue;
-        }
-        const { person, sender, template: tpl } = check;
-        const outcome = await sendTemplateTo(
-          db,
-          gateway,
-          { sender, phone: person.phone, template: tpl, values: [person.firstName], idempotencyKey: `noshow:${appt.id}` },
-          now,
-        );
-        if (outcome.kind === "invalid_params") {
-          skip(report, "modelo_incompleto");
-          continue;
-        }
-        const { result } = outcome;
-        if (result.duplicate) skip(report, result.status === "queued" ? "em_andamento" : "ja_processado");
-        else if (result.status === "failed") fail(report, `agendamento ${appt.id}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
-        else report.sent++;
-      } catch (error) {
-        fail(report, `agendamento ${appt.id}: ${errorText(error)}`);
+      const check = await checkRecipient({ people, senders, template }, appt);
+      if (!check.ok) {
+        skip(report, check.reason);
+        continue;
       }
+      const { person, sender, template: tpl } = check;
+      items.push({
+        sender,
+        phone: person.phone,
+        customerId: appt.customerId,
+        firstName: person.firstName,
+        template: tpl,
+        values: [person.firstName],
+        idempotencyKey: `${KEY_PREFIX}${appt.id}`,
+      });
     }
-  }
+    for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {
+      const id = key.slice(KEY_PREFIX.length);
+      if (outcome.kind === "invalid_params") skip(report, "modelo_incompleto");
+      else if (outcome.kind === "error") fail(report, `agendamento ${id}: ${outcome.message}`);
+      else if (outcome.result.duplicate) skip(report, outcome.result.status === "queued" ? "em_andamento" : "ja_processado");
+      else if (outcome.result.status === "failed") fail(report, `agendamento ${id}: ${outcome.result.errorCode ?? ""} ${outcome.result.errorTitle ?? ""}`.trim());
+      else report.sent++;
+    }
+  });
 }

@@ -1,16 +1,16 @@
 import { and, asc, eq, inArray, not, or, sql } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { anyUuid } from "@/db/any-of";
+import { rowsOf } from "@/db/rows-of";
 import type { Db } from "@/db/client";
 import { contacts, customers } from "@/db/schema/customers";
 import { companies } from "@/db/schema/org";
-import { conversations, messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
+import { messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
 import { normalizePhone } from "@/lib/customers/phone";
 import { formatTime } from "@/lib/dates";
 import { MARKETING_OPT_OUT_CODE, UNDELIVERABLE_CODE } from "@/lib/whatsapp/errors";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { sendMessage, type SendMessageResult } from "@/lib/whatsapp/send-message";
-import { checkTemplateValues } from "@/lib/whatsapp/template-text";
 import { findOrCreateConversation } from "@/lib/tickets/start-conversation";
 import type { JobDeps } from "./types";
 
@@ -110,14 +110,14 @@ export async function reachability(db: Db, customerIds: string[]): Promise<Map<s
   const people = await db
     .select({ id: customers.id, name: customers.name, optOut: customers.whatsappOptOut })
     .from(customers)
-    .where(inArray(customers.id, unique));
+    .where(anyUuid(customers.id, unique));
   for (const p of people) map.set(p.id, { optOut: p.optOut, firstName: p.name.trim().split(/\s+/)[0] ?? p.name, phone: null });
   const rows = await db
     .select({ customerId: contacts.customerId, whatsapp: contacts.whatsapp, mobile: contacts.mobile })
     .from(contacts)
     .where(
       and(
-        inArray(contacts.customerId, unique),
+        anyUuid(contacts.customerId, unique),
         not(contacts.mobileInvalid),
         or(sql`${contacts.whatsapp} is not null`, sql`${contacts.mobile} is not null`),
       ),
@@ -212,48 +212,13 @@ export function isNumberRejection(code: number | undefined): boolean {
   return code === UNDELIVERABLE_CODE || code === MARKETING_OPT_OUT_CODE;
 }
 
-export type TemplateSend =
-  | { kind: "invalid_params"; detail: string }
-  | { kind: "result"; result: SendMessageResult };
-
-/** Sends an approved template to a customer's number from a sender, under an idempotency key. */
-export async function sendTemplateTo(
-  db: Db,
-  gateway: WhatsappGateway,
-  input: { sender: Sender; phone: string; template: Template; values: string[]; idempotencyKey: string; conversationId?: string },
-  now: Date,
-): Promise<TemplateSend> {
-  const check = checkTemplateValues(input.template.body, input.values);
-  if (!check.ok) return { kind: "invalid_params", detail: `variáveis ${[...check.missing, ...check.invalid].join(", ")}` };
-  const conversationId = input.conversationId ?? (await findOrCreateConversation(db, input.sender, input.phone)).id;
-  const result = await sendMessage(
-    db,
-    gateway,
-    {
-      conversationId,
-      author: "system",
-      idempotencyKey: input.idempotencyKey,
-      payload: {
-        type: "template",
-        name: input.template.name,
-        language: input.template.language,
-        params: check.params,
-        renderedBody: check.text,
-        buttons: input.template.buttons,
-      },
-    },
-    now,
-  );
-  return { kind: "result", result };
-}
-
 /** Rows with no `<prefix><id>` message yet (a send that never happened, or was cut short before its row). */
 export const notSentYet = (idColumn: unknown, prefix: string) =>
   sql`not exists (select 1 from messages m where m.idempotency_key = ${prefix} || ${idColumn}::text)`;
 
 /**
  * The conversations of many (sender, customer phone) pairs at once, created when missing — the bulk
- * form of findOrCreateConversation, so a batch of sends costs two statements here instead of 2–3 each.
+ * form of findOrCreateConversation: one statement for the batch instead of 2–3 per send.
  */
 export async function conversationsFor(
   db: Db,
@@ -261,30 +226,26 @@ export async function conversationsFor(
 ): Promise<Map<string, string>> {
   const map = new Map<string, string>();
   if (!pairs.length) return map;
-  const keyOf = (senderId: string, phone: string) => `${senderId}\u0000${phone}`;
-  const unique = new Map(pairs.map((p) => [keyOf(p.sender.id, p.phone), p]));
-  await db
-    .insert(conversations)
-    .values(
-      [...unique.values()].map((p) => ({
-        companyId: p.sender.companyId,
-        senderNumberId: p.sender.id,
-        customerPhone: p.phone,
-        customerId: p.customerId,
-        contactName: p.contactName,
-      })),
+  const unique = [...new Map(pairs.map((p) => [conversationKey(p.sender.id, p.phone), p])).values()];
+  const column = <T>(pick: (p: (typeof unique)[number]) => T) => sql.param(unique.map(pick));
+  // The final select sees the statement's snapshot: rows this statement inserts come from `created`.
+  const found = await db.execute(sql`
+    with input as (
+      select * from unnest(${column((p) => p.sender.id)}::uuid[], ${column((p) => p.sender.companyId)}::uuid[], ${column((p) => p.phone)}::text[],
+        ${column((p) => p.customerId)}::uuid[], ${column((p) => p.contactName)}::text[]) as t(sender_id, company_id, phone, customer_id, contact_name)
+    ), created as (
+      insert into conversations (company_id, sender_number_id, customer_phone, customer_id, contact_name)
+      select company_id, sender_id, phone, customer_id, contact_name from input
+      on conflict do nothing
+      returning id, sender_number_id, customer_phone
     )
-    .onConflictDoNothing();
-  const rows = await db
-    .select({ id: conversations.id, senderId: conversations.senderNumberId, phone: conversations.customerPhone })
-    .from(conversations)
-    .where(
-      and(
-        inArray(conversations.senderNumberId, [...new Set(pairs.map((p) => p.sender.id))]),
-        inArray(conversations.customerPhone, [...new Set(pairs.map((p) => p.phone))]),
-      ),
-    );
-  for (const r of rows) map.set(keyOf(r.senderId, r.phone), r.id);
+    select id, sender_number_id as "senderId", customer_phone as phone from created
+    union all
+    select c.id, c.sender_number_id, c.customer_phone from conversations c join input i on c.sender_number_id = i.sender_id and c.customer_phone = i.phone`);
+  for (const r of rowsOf<{ id: string; senderId: string; phone: string }>(found)) map.set(conversationKey(r.senderId, r.phone), r.id);
+  // A pair another transaction created after this statement's snapshot: neither inserted nor seen.
+  const missing = unique.filter((p) => !map.has(conversationKey(p.sender.id, p.phone)));
+  for (const p of missing) map.set(conversationKey(p.sender.id, p.phone), (await findOrCreateConversation(db, p.sender, p.phone)).id);
   return map;
 }
 

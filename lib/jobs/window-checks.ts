@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { recordRun } from "./record-run";
 import { batchSize, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { rowsOf } from "@/db/rows-of";
 
 export const JOB = "window-checks";
 export const DEFAULT_NO_REPLY_DAYS = 3;
@@ -73,10 +74,4 @@ async function markClosedWindows(deps: JobDeps, opts: JobOptions, report: JobRep
     report.changed += n;
     if (n < size) break;
   }
-}
-
-/** postgres.js returns the rows as an array; PGlite as `{ rows }`. */
-function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
