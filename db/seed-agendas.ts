@@ -309,6 +309,83 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
     agendaValues.push(...todayAgendas);
   }
 
+  // The random agendas above were all sent (or settled) already. So that Automação's jobs have work
+  // whatever day the demo starts, for the next São Paulo customers WhatsApp can reach: three automatic
+  // agendas of today that the invitation job has not sent yet, and a booking of two days ago nobody
+  // checked in, waiting for the no-show sweep.
+  const reachable = ctx.customersByCompany.sp.slice(10).filter((c) => !c.mobileInvalid && !c.optOut);
+  const toInvite = reachable.slice(0, 3);
+  const missed = reachable[3];
+  const missedContact = addDaysToDate(today, -4);
+  const jobAgendas: (typeof agendas.$inferInsert)[] = [
+    ...toInvite.map((customer, n) => ({
+      companyId: companyId.sp,
+      campaignId: campRevisao.id,
+      programId: progRevisao.id,
+      customerId: customer.id,
+      agentId: spAgents[n % spAgents.length]?.userId,
+      teamId: spAgents[n % spAgents.length]?.teamId,
+      contactDate: today,
+      origin: "automatica" as const,
+      direction: "ativo" as const,
+      status: "pendente" as const,
+      whatsappState: "nao_enviado" as const,
+      createdAt: zonedInstant(today, "05:00", TZ),
+      updatedAt: now,
+    })),
+    ...(missed
+      ? [
+          {
+            companyId: companyId.sp,
+            campaignId: campRevisao.id,
+            programId: progRevisao.id,
+            customerId: missed.id,
+            agentId: spAgents[0]?.userId,
+            teamId: spAgents[0]?.teamId,
+            contactDate: missedContact,
+            origin: "automatica" as const,
+            direction: "ativo" as const,
+            status: "agendou" as const,
+            whatsappState: "respondido" as const,
+            whatsappAt: zonedInstant(missedContact, "09:40", TZ),
+            createdAt: zonedInstant(missedContact, "05:00", TZ),
+            updatedAt: now,
+          },
+        ]
+      : []),
+  ];
+  if (spAgents.length && jobAgendas.length) {
+    const rows = await tx.insert(agendas).values(jobAgendas).returning({ id: agendas.id });
+    rows.forEach((row, n) => {
+      const a = jobAgendas[n];
+      const customer = n < toInvite.length ? toInvite[n] : missed!;
+      for (const assetId of (customer.assetIds.length ? customer.assetIds : [null]).slice(0, 2)) {
+        eventValues.push({
+          companyId: companyId.sp,
+          programId: progRevisao.id,
+          customerId: customer.id,
+          assetId,
+          agendaId: row.id,
+          dueDate: addDaysToDate(a.contactDate, 15),
+          description: "Revisão de 12 meses / 10.000 km",
+        });
+      }
+      if (a.status !== "agendou") return;
+      historyValues.push({ agendaId: row.id, at: a.whatsappAt!, userId: null, fromStatus: "pendente", toStatus: "agendou", reason: "agendou" });
+      appointmentValues.push({
+        companyId: companyId.sp,
+        agendaId: row.id,
+        customerId: customer.id,
+        assetId: customer.assetIds[0] ?? null,
+        startsAt: zonedInstant(addDaysToDate(today, -2), "10:00", TZ),
+        service: "Revisão programada",
+        status: "confirmado",
+        source: "chatbot",
+      });
+    });
+    agendaValues.push(...jobAgendas);
+  }
+
   for (let i = 0; i < eventValues.length; i += 500) {
     // Two agendas of one customer on one day would repeat a due event: the first keeps it.
     await tx.insert(cycleEvents).values(eventValues.slice(i, i + 500)).onConflictDoNothing();

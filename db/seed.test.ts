@@ -1,9 +1,10 @@
 import bcrypt from "bcryptjs";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/test/db";
 import { normalizePhone } from "@/lib/customers/phone";
+import { agendas, appointments } from "./schema/agendas";
 import { assets, contacts, customers, serviceOrders } from "./schema/customers";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
 import { DEMO_PASSWORD, DEMO_USERS, seed } from "./seed";
@@ -125,6 +126,28 @@ describe("seed", () => {
     const before = await counts(t.db);
     expect(await seed(t.db, { now: NOW, customers: 30 })).toBeNull();
     expect(await counts(t.db)).toEqual(before);
+  });
+
+  it("leaves work for Automação: automatic agendas of today not sent yet, and a booking of two days ago nobody checked in", async () => {
+    // 15 São Paulo customers: the ten booked today at the front desk, then these.
+    const other = await createTestDb();
+    try {
+      await seed(other.db, { now: NOW, customers: 45, agendas: 0 });
+      const waiting = await other.db
+        .select({ contactDate: agendas.contactDate })
+        .from(agendas)
+        .where(and(eq(agendas.origin, "automatica"), eq(agendas.status, "pendente"), eq(agendas.whatsappState, "nao_enviado"), isNull(agendas.whatsappReason)));
+      expect(waiting).toEqual(Array(3).fill({ contactDate: "2026-03-02" }));
+      const missed = await other.db
+        .select({ startsAt: appointments.startsAt, status: appointments.status, agendaStatus: agendas.status })
+        .from(appointments)
+        .innerJoin(agendas, eq(agendas.id, appointments.agendaId))
+        // Before today (midnight in São Paulo): 10:00 two days before.
+        .where(lt(appointments.startsAt, new Date("2026-03-02T03:00:00.000Z")));
+      expect(missed).toEqual([{ startsAt: new Date("2026-02-28T13:00:00.000Z"), status: "confirmado", agendaStatus: "agendou" }]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("is deterministic: a second fresh database gets the same customers", async () => {

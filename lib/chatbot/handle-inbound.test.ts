@@ -269,6 +269,30 @@ describe("invitation answers", () => {
     expect((await agendaOf(c.agendaId!)).status).toBe("agendou");
     expect((await appointmentsOf(c.id))[0].agendaId).toBe(c.agendaId);
   });
+
+  it("no-show 'Quero remarcar' → the missed appointment's agenda and vehicle, even with a newer invitation open", async () => {
+    const c = await customer({ assets: 2, agenda: { status: "no_show", whatsappState: "respondido", whatsappAt: new Date("2026-11-16T13:00:00Z") } });
+    await t.db.insert(appointments).values({
+      companyId: s.sp,
+      customerId: c.id,
+      agendaId: c.agendaId,
+      assetId: c.assetIds[1],
+      startsAt: new Date("2026-11-21T13:00:00Z"),
+      status: "no_show",
+      source: "chatbot",
+    });
+    const [newer] = await t.db
+      .insert(agendas)
+      .values({ companyId: s.sp, customerId: c.id, contactDate: "2026-11-22", origin: "automatica", direction: "ativo", status: "pendente", whatsappState: "entregue", whatsappAt: new Date("2026-11-22T13:00:00Z") })
+      .returning({ id: agendas.id });
+
+    // No vehicle question: the new time is for the missed one.
+    const { confirm } = await toConfirmation(c.phone, template("Quero remarcar"));
+    await say(c.phone, tap(rowsOf(confirm.bot[0])[0], "button_reply"));
+    expect((await agendaOf(c.agendaId!)).status).toBe("agendou");
+    expect((await agendaOf(newer.id)).status).toBe("pendente");
+    expect((await appointmentsOf(c.id)).find((a) => a.status === "agendado")).toMatchObject({ agendaId: c.agendaId, assetId: c.assetIds[1] });
+  });
 });
 
 describe("confirmation answers", () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
 import { assets, serviceOrders } from "@/db/schema/customers";
@@ -343,10 +343,15 @@ async function onTemplate(turn: Turn, intent: TemplateIntent) {
     return handOver(turn);
   }
   switch (intent) {
-    case "agendar":
-    case "remarcar_no_show": {
+    case "agendar": {
       const agenda = await openInvitedAgenda(db, customerId);
       return startBooking(turn, { agendaId: agenda?.id ?? turn.state.agendaId ?? null });
+    }
+    case "remarcar_no_show": {
+      // The new time is for the missed appointment: its agenda and vehicle/plan, whatever else is open.
+      const missed = await missedAppointment(turn, customerId);
+      const agenda = missed?.agendaId ? null : await openInvitedAgenda(db, customerId);
+      return startBooking(turn, { agendaId: missed?.agendaId ?? agenda?.id ?? turn.state.agendaId ?? null, assetId: missed?.assetId ?? null });
     }
     case "ligar": {
       const agenda = await openInvitedAgenda(db, customerId);
@@ -611,6 +616,24 @@ async function nextAppointment(turn: Turn, customerId: string) {
       ),
     )
     .orderBy(asc(appointments.startsAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The customer's latest no-show still waiting for a new time (its agenda not rebooked since): what "Quero remarcar" answers. */
+async function missedAppointment(turn: Turn, customerId: string) {
+  const [row] = await turn.db
+    .select({ agendaId: appointments.agendaId, assetId: appointments.assetId })
+    .from(appointments)
+    .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
+    .where(
+      and(
+        eq(appointments.customerId, customerId),
+        eq(appointments.status, "no_show"),
+        or(isNull(appointments.agendaId), eq(agendas.status, "no_show")),
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
     .limit(1);
   return row ?? null;
 }
