@@ -55,7 +55,10 @@ test("the invitation job sends today's automatic invitations; the customer books
   const rows = page.getByTestId("worklist-row");
   await page.goto(`${worklist}&total=ativos_pendentes`);
   await expect(rows.first()).toBeVisible();
-  const notSent = await cardsOf(rows.filter({ hasText: "Não enviado" }));
+  // Not tried yet: the agent is told the message is on its way, not to call.
+  const waiting = rows.filter({ hasText: "Aguardando o envio automático" });
+  await expect(waiting.first()).toBeVisible();
+  const notSent = await cardsOf(waiting);
   const bookedBefore = Number(await page.getByTestId("total-agendou-count").textContent());
 
   await runJobNow(page, "dispatch-invitations", /Disparo de agendamento: \d+ considerados, [1-9]\d* enviados/);

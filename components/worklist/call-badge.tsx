@@ -9,6 +9,7 @@ export async function CallBadge({ advice }: { advice: CallAdvice }) {
   const t = await getTranslations("worklist");
   if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
   if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
+  if (advice.kind === "queued") return <span className="text-sm text-muted-foreground">{t("awaitingDispatch")}</span>;
   return (
     <span className="flex flex-wrap items-center gap-1.5">
       <Badge variant="warning" className="gap-1">

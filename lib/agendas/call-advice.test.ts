@@ -9,6 +9,7 @@ const opts = { noReplyDays: 3, now };
 type Facts = Parameters<typeof callAdvice>[0];
 const agenda = (facts: Partial<Facts>): Facts => ({
   status: "pendente",
+  origin: "automatica",
   whatsappState: "nao_enviado",
   whatsappReason: null,
   whatsappAt: null,
@@ -23,8 +24,19 @@ describe("callAdvice — (1) no message reached the customer: Ligar with the rea
     });
   });
 
-  it("nao_enviado without a recorded reason is shown as a send error, still Ligar", () => {
-    expect(callAdvice(agenda({ whatsappState: "nao_enviado", whatsappReason: null }), opts)).toEqual({
+  it("an automatic agenda not tried yet waits for the invitation job: no call that would cross the message", () => {
+    expect(callAdvice(agenda({ whatsappState: "nao_enviado", whatsappReason: null }), opts)).toEqual({ kind: "queued" });
+  });
+
+  it("a manual agenda never sent is the agent's to call", () => {
+    expect(callAdvice(agenda({ origin: "manual", whatsappState: "nao_enviado", whatsappReason: null }), opts)).toEqual({
+      kind: "call",
+      reason: "manual",
+    });
+  });
+
+  it("an unknown reason is shown as a send error, still Ligar", () => {
+    expect(callAdvice(agenda({ whatsappState: "nao_enviado", whatsappReason: "algo_novo" }), opts)).toEqual({
       kind: "call",
       reason: "erro_envio",
     });

@@ -10,10 +10,13 @@ export type CallReason =
 export type CallAdvice =
   | { kind: "call"; reason: CallReason; detail?: string | null }
   | { kind: "whatsapp" }
+  /** An automatic agenda the invitation job has not sent yet: the message is on its way, no call. */
+  | { kind: "queued" }
   | { kind: "done" };
 
 type AgendaFacts = {
   status: string;
+  origin: string;
   whatsappState: string;
   whatsappReason: string | null;
   whatsappAt: Date | null;
@@ -31,6 +34,8 @@ export function callAdvice(agenda: AgendaFacts, opts: { noReplyDays: number; now
   if (!OPEN_STATUSES.has(agenda.status)) return { kind: "done" };
   if (agenda.status === "pediu_ligar") return { kind: "call", reason: "pediu_ligar" };
   if (agenda.whatsappState === "nao_enviado") {
+    // Never tried: an automatic agenda waits for the invitation job; a manual one is the agent's to call.
+    if (agenda.whatsappReason === null) return agenda.origin === "automatica" ? { kind: "queued" } : { kind: "call", reason: "manual" };
     const reason = (["celular_invalido", "optout", "erro_envio", "manual"] as const).find((r) => r === agenda.whatsappReason);
     return { kind: "call", reason: reason ?? "erro_envio" };
   }
