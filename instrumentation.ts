@@ -1,10 +1,17 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   if (process.env.NEXT_PHASE === "phase-production-build") return;
-  const { getDbHandle } = await import("./db/index");
+  const { getDbHandle, markDatabaseReady } = await import("./db/index");
   const { prepareDatabase } = await import("./db/bootstrap");
   // The embedded database is seeded on its first start so `npm run dev` shows a working app;
   // a real server is seeded only on request (npm run db:seed) unless SEED_ON_START=1.
   const handle = getDbHandle();
-  await prepareDatabase(handle, { seed: handle.kind === "pglite" || process.env.SEED_ON_START === "1" });
+  try {
+    await prepareDatabase(handle, { seed: handle.kind === "pglite" || process.env.SEED_ON_START === "1" });
+  } catch (error) {
+    markDatabaseReady(error);
+    throw error;
+  }
+  // server.ts listens only after this (see databaseReady in db/index.ts).
+  markDatabaseReady();
 }

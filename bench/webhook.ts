@@ -4,12 +4,14 @@
  *   npm run build && npm run bench:webhook
  *
  * Creates a fresh database on the Postgres server of BENCH_DATABASE_URL (default the local server),
- * migrates it, adds a company and a sender number, starts the production build (`next start`) against
- * it and fires signed inbound deliveries (a share of them repeats of earlier ones, as Meta's
+ * migrates it, adds a company and a sender number, starts the production build (`npm start`: server.ts,
+ * whose POST /api/whatsapp/webhook fast path answers with the route's receiveDelivery) against it and
+ * fires signed inbound deliveries (a share of them repeats of earlier ones, as Meta's
  * at-least-once delivery does) from concurrent keep-alive clients on loopback. Then the same load
  * against a baseline in its own process: a bare node:http server that verifies the same HMAC and
  * inserts the same row with one postgres.js INSERT … ON CONFLICT DO NOTHING into a fresh table.
- * Reports deliveries/s, p50/p99 latency, messages stored against the distinct ones, and the ratio.
+ * Reports deliveries/s, p50/p99 latency, messages stored against the distinct ones, and the ratio; and
+ * how long the app's follow-up backlog (chatbot, ticket routing, run after the answers) took to drain.
  * Drops the database at the end.
  *
  * Env: BENCH_DATABASE_URL, BENCH_DELIVERIES (default 20000), BENCH_REPEAT_SHARE (0.1),
@@ -231,6 +233,30 @@ async function countStored(sql: postgres.Sql, table: "messages" | "baseline_mess
 
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+/**
+ * Waits until the follow-ups (chatbot, ticket routing) of the run's messages are done: every inbound
+ * message has the bot's first answer (key bot:<message id>:0) or a ticket. The production server runs
+ * them after the answers, a few at a time; this is how long its backlog takes to drain.
+ */
+async function waitFollowUps(sql: postgres.Sql, prefix: string) {
+  const started = performance.now();
+  let last = -1;
+  let lastChange = started;
+  for (;;) {
+    const [{ pending }] = await sql.unsafe<{ pending: number }[]>(
+      `select count(*)::int as pending from messages m
+       where m.wamid like $1 and m.ticket_id is null
+         and not exists (select 1 from messages b where b.idempotency_key = 'bot:' || m.id || ':0')`,
+      [`${prefix}%`],
+    );
+    const now = performance.now();
+    if (pending === 0) return { seconds: (now - started) / 1000, pending };
+    if (pending !== last) [last, lastChange] = [pending, now];
+    else if (now - lastChange > 30_000) return { seconds: (now - started) / 1000, pending };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** The baseline: node:http + the same HMAC check + JSON.parse + one INSERT … ON CONFLICT DO NOTHING. */
 async function baselineServer() {
   const sql = postgres(process.env.BENCH_BASELINE_URL!, { max: POOL, onnotice: () => {} });
@@ -278,14 +304,15 @@ async function baselineServer() {
 
 async function main() {
   const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) throw new Error("No production build: run `npm run build` first.");
+  const serverEntry = path.join(".next", "atende-server.mjs");
+  if (!fs.existsSync(buildId) || !fs.existsSync(serverEntry)) throw new Error("No production build: run `npm run build` first.");
   log(`Production build ${fs.readFileSync(buildId, "utf8").trim()} from ${fs.statSync(buildId).mtime.toISOString()}`);
 
   const dbName = `atende_bench_webhook_${process.pid}`;
   const dbUrl = withDatabase(SERVER_URL, dbName);
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   let sql: postgres.Sql | undefined;
-  let next: ChildProcess | undefined;
+  let appServer: ChildProcess | undefined;
   let baseline: ChildProcess | undefined;
   try {
     await admin.unsafe(`CREATE DATABASE ${quoteIdent(dbName)}`);
@@ -306,11 +333,11 @@ async function main() {
     const { load: baselineLoad } = buildLoad("wamid.base.");
     log(`${load.length} deliveries (${distinct} distinct, ${load.length - distinct} repeats), ${CUSTOMERS} customers, ${CONCURRENCY} concurrent clients, ${os.cpus().length} CPUs`);
 
-    // The app: the production build on Postgres.
+    // The app: the production server (what `npm start` runs) on Postgres.
     const appPort = await freePort();
-    next = startProcess(
+    appServer = startProcess(
       process.execPath,
-      [...NODE_FLAGS, path.join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(appPort), "-H", "127.0.0.1"],
+      [...NODE_FLAGS, serverEntry, "-p", String(appPort), "-H", "127.0.0.1"],
       {
         NODE_ENV: "production",
         DATABASE_URL: dbUrl,
@@ -320,18 +347,20 @@ async function main() {
         AUTH_SECRET: "bench-auth-secret-bench-auth-secret",
         NEXT_TELEMETRY_DISABLED: "1",
       },
-      "next",
+      "app",
     );
-    await waitReady(appPort, next, "next start");
-    log(`next start ready on :${appPort}; warming up with ${warm.length} deliveries…`);
+    await waitReady(appPort, appServer, "npm start");
+    log(`npm start ready on :${appPort}; warming up with ${warm.length} deliveries…`);
     await fire(appPort, warm, CONCURRENCY);
+    await waitFollowUps(sql, "wamid.warm.");
     const app = await fire(appPort, load, CONCURRENCY);
     const appStored = await countStored(sql, "messages", "wamid.bench.");
-    // The framework alone: the same route's GET handshake (no body, no database), same clients.
+    const followUps = await waitFollowUps(sql, "wamid.bench.");
+    // Next alone: the route's GET handshake still goes through Next's pipeline (no body, no database).
     const nextGet = await fire(appPort, load.length, CONCURRENCY);
     const [{ conversations }] = await sql<{ conversations: number }[]>`select count(*)::int as conversations from conversations`;
-    await stopProcess(next);
-    next = undefined;
+    await stopProcess(appServer);
+    appServer = undefined;
 
     // The baseline, in its own process like the app.
     const [conv] = await sql<{ id: string }[]>`select id from conversations limit 1`;
@@ -358,23 +387,29 @@ async function main() {
     log(`Webhook: ${load.length.toLocaleString("en-US")} signed deliveries (${(load.length - distinct).toLocaleString("en-US")} repeats), ${CONCURRENCY} keep-alive clients, loopback`);
     log("| Server | deliveries/s | p50 | p99 | max | stored / distinct | non-200 |");
     log("|---|---|---|---|---|---|---|");
-    log(row("Atende (`next start`, Postgres)", app, appStored));
+    log(row("Atende (`npm start`, Postgres)", app, appStored));
     log(row("Baseline (node:http + postgres.js)", base, baseStored));
-    log(row("GET handshake only, `next start` (no body, no DB)", nextGet));
+    log(row("GET handshake only, Atende — through Next (no body, no DB)", nextGet));
     log(row("GET handshake only, baseline", baseGet));
     log("");
     log(`Conversations created: ${conversations}. Ratio app/baseline: ${ratio.toFixed(2)} (GET-only ratio: ${(nextGet.perSecond / baseGet.perSecond).toFixed(2)}).`);
+    log(
+      `Follow-ups (chatbot, tickets): backlog drained ${followUps.seconds.toFixed(1)} s after the last answer` +
+        (followUps.pending ? ` — ${followUps.pending} still pending, no progress for 30 s` : "") +
+        `; answers + follow-ups end to end: ${Math.round(load.length / (app.seconds + followUps.seconds)).toLocaleString("en-US")} deliveries/s.`,
+    );
     const checks = [
       [app.perSecond >= 1000, `≥ 1,000 deliveries/s (${Math.round(app.perSecond)})`],
       [app.p99 <= 100, `p99 ≤ 100 ms (${ms(app.p99)})`],
       [ratio >= 0.5, `ratio ≥ 0.5 (${ratio.toFixed(2)})`],
       [appStored.stored === distinct && appStored.distinct === distinct, `stored = distinct (${appStored.stored} / ${distinct})`],
       [app.non200 === 0, `every answer 200 (${app.non200} not)`],
+      [followUps.pending === 0, `every follow-up done (${followUps.pending} pending)`],
     ] as const;
     for (const [ok, label] of checks) log(`${ok ? "PASS" : "FAIL"} ${label}`);
     if (checks.some(([ok]) => !ok)) process.exitCode = 1;
   } finally {
-    await stopProcess(next);
+    await stopProcess(appServer);
     await stopProcess(baseline);
     await sql?.end();
     if (process.env.BENCH_KEEP === "1") log(`Kept database ${dbName}`);

@@ -27,7 +27,7 @@ const run = (cmd, args, env) => {
 };
 
 if (process.env.E2E_SKIP_BUILD !== "1") {
-  if (run("npx", ["next", "build"], {}) !== 0) process.exit(1);
+  if (run("npm", ["run", "build"], {}) !== 0) process.exit(1);
 }
 
 const env = {

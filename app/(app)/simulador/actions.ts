@@ -9,8 +9,9 @@ import { simulatorReplySchema } from "@/lib/whatsapp/simulator-schema";
 const WEBHOOK_PATH = "/api/whatsapp/webhook";
 
 /**
- * This process's own webhook, over loopback (Next sets PORT for `dev` and `start`). Never a host taken
- * from the request: a forged Host header must not make the server sign and post deliveries elsewhere.
+ * This process's own webhook, over loopback (PORT is set by `next dev`, and by server.ts behind `npm start`).
+ * Never a host taken from the request: a forged Host header must not make the server sign and post
+ * deliveries elsewhere.
  */
 function ownWebhookUrl() {
   return `http://127.0.0.1:${process.env.PORT ?? 3000}${WEBHOOK_PATH}`;

@@ -2,13 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { after } from "next/server";
 import { getDb } from "@/db/index";
 import { whatsappEnv } from "@/lib/env";
-import { followUpDelivery } from "@/lib/whatsapp/follow-up";
-import { parseWebhook } from "@/lib/whatsapp/parse-webhook";
-import { processDelivery } from "@/lib/whatsapp/process-delivery";
-import { verifyWebhookSignature } from "@/lib/whatsapp/webhook-signature";
-
-/** Meta's deliveries are a few kilobytes; anything this large is not one. */
-const MAX_BODY_BYTES = 1024 * 1024;
+import { MAX_WEBHOOK_BODY_BYTES, receiveDelivery, TOO_LARGE } from "@/lib/whatsapp/receive-delivery";
 
 function sameText(a: string, b: string) {
   const x = Buffer.from(a);
@@ -28,43 +22,18 @@ export function GET(request: Request) {
 }
 
 /**
- * A signed delivery: verify the signature over the raw bytes (401, nothing stored), parse (400),
- * store every message and status before answering 200 (R-0.5), then follow up after the response.
- * A database error answers 500, so Meta delivers again; storing is idempotent.
+ * A signed delivery: `receiveDelivery` (lib/whatsapp/receive-delivery.ts) verifies, stores and answers;
+ * the follow-up runs after the response. In production server.ts answers this POST itself with the same
+ * function, without Next's request pipeline; this handler serves `next dev` and any other host.
  */
 export async function POST(request: Request) {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return Response.json({ ok: false, error: "too_large" }, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_WEBHOOK_BODY_BYTES) return Response.json(TOO_LARGE.body, { status: TOO_LARGE.status });
   const raw = new Uint8Array(await request.arrayBuffer());
-  if (raw.byteLength > MAX_BODY_BYTES) return Response.json({ ok: false, error: "too_large" }, { status: 413 });
-
-  if (!verifyWebhookSignature(raw, request.headers.get("x-hub-signature-256"), whatsappEnv().appSecret)) {
-    return Response.json({ ok: false, error: "invalid_signature" }, { status: 401 });
-  }
-
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(raw));
-  } catch {
-    return Response.json({ ok: false, error: "malformed" }, { status: 400 });
-  }
-  const delivery = parseWebhook(body);
-  if (!delivery) return Response.json({ ok: false, error: "malformed" }, { status: 400 });
-
-  const db = getDb();
-  const now = new Date();
-  const result = await processDelivery(db, delivery, now);
-  if (result.unknownSender) console.warn(`[whatsapp] ${result.unknownSender} message(s) for an unknown sender number ignored`);
-
-  if (result.statuses > 0 || result.inbound.some((item) => item.isNew)) {
-    after(async () => {
-      try {
-        await followUpDelivery(db, result, now);
-      } catch (error) {
-        // The messages are stored; the sweep job picks up what the follow-up could not do.
-        console.error("[whatsapp] follow-up failed", error);
-      }
-    });
-  }
-  return Response.json({ ok: true });
+  const received = await receiveDelivery(raw, request.headers.get("x-hub-signature-256"), {
+    db: getDb(),
+    appSecret: whatsappEnv().appSecret,
+    now: new Date(),
+  });
+  if (received.followUp) after(received.followUp);
+  return Response.json(received.body, { status: received.status });
 }

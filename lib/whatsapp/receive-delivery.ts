@@ -1,0 +1,75 @@
+import type { Db } from "@/db/client";
+import { followUpDelivery } from "./follow-up";
+import { parseWebhook } from "./parse-webhook";
+import { processDelivery } from "./process-delivery";
+import { verifyWebhookSignature } from "./webhook-signature";
+
+/** Meta's deliveries are a few kilobytes; anything this large is not one. */
+export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
+
+export type ReceiveDeps = {
+  db: Db;
+  /** WHATSAPP_APP_SECRET: the key of X-Hub-Signature-256. */
+  appSecret: string;
+  now: Date;
+};
+
+export type Received = {
+  status: 200 | 400 | 401 | 413 | 500;
+  /** Sent as JSON. */
+  body: { ok: true } | { ok: false; error: "too_large" | "invalid_signature" | "malformed" | "storage_failed" };
+  /**
+   * Set when the delivery stored something new: run it after the response is sent (the chatbot and
+   * ticket routing). It never throws: a failure is logged (the messages stay stored; nothing retries it).
+   */
+  followUp?: () => Promise<void>;
+};
+
+/** The answer to a body over MAX_WEBHOOK_BODY_BYTES (callers that stop reading early send it themselves). */
+export const TOO_LARGE: Received = { status: 413, body: { ok: false, error: "too_large" } };
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * One signed Cloud API delivery, framework-free: the Next route and the production server's fast path
+ * (server.ts) both answer with this. Verifies the signature over the raw bytes (401, nothing stored),
+ * parses (400), stores every message and status before answering 200 (R-0.5). A database error answers
+ * 500 so Meta delivers again; storing is idempotent (wamid unique), so a repeat stores nothing twice and
+ * follows nothing up again.
+ */
+export async function receiveDelivery(raw: Uint8Array, signature: string | null | undefined, deps: ReceiveDeps): Promise<Received> {
+  if (raw.byteLength > MAX_WEBHOOK_BODY_BYTES) return TOO_LARGE;
+  if (!verifyWebhookSignature(raw, signature, deps.appSecret)) return { status: 401, body: { ok: false, error: "invalid_signature" } };
+
+  let body: unknown;
+  try {
+    body = JSON.parse(utf8.decode(raw));
+  } catch {
+    return { status: 400, body: { ok: false, error: "malformed" } };
+  }
+  const delivery = parseWebhook(body);
+  if (!delivery) return { status: 400, body: { ok: false, error: "malformed" } };
+
+  const { db, now } = deps;
+  let result: Awaited<ReturnType<typeof processDelivery>>;
+  try {
+    result = await processDelivery(db, delivery, now);
+  } catch (error) {
+    console.error("[whatsapp] could not store a delivery; answering 500 so that it is delivered again", error);
+    return { status: 500, body: { ok: false, error: "storage_failed" } };
+  }
+  if (result.unknownSender) console.warn(`[whatsapp] ${result.unknownSender} message(s) for an unknown sender number ignored`);
+
+  if (result.statuses === 0 && !result.inbound.some((item) => item.isNew)) return { status: 200, body: { ok: true } };
+  return {
+    status: 200,
+    body: { ok: true },
+    followUp: async () => {
+      try {
+        await followUpDelivery(db, result, now);
+      } catch (error) {
+        console.error("[whatsapp] follow-up failed", error);
+      }
+    },
+  };
+}

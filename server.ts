@@ -1,0 +1,159 @@
+/**
+ * The production server (`npm start`, after `npm run build`, which compiles this file to
+ * .next/atende-server.mjs). Next's own app on a plain node:http server, through Next's custom-server API,
+ * with one exception: POST /api/whatsapp/webhook is answered here, by the same `receiveDelivery` the
+ * route uses, without Next's per-request pipeline (routing, the Node → web Request conversion, async
+ * contexts), which alone caps a route at ~1,500 requests/s on two cores. Every other request, the
+ * webhook's GET handshake included, goes to Next. The follow-ups of the deliveries (chatbot, ticket
+ * routing) run after the answer, a few at a time (lib/whatsapp/follow-up-queue.ts).
+ *
+ * Options as `next start`: -p/--port (else PORT, else 3000), -H/--hostname (else HOSTNAME, else every
+ * interface), --keepAliveTimeout <ms>. NODE_ENV defaults to production. WHATSAPP_FOLLOW_UP_CONCURRENCY
+ * (default 4): follow-ups running at once.
+ */
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { databaseReady, getDb } from "@/db/index";
+import { whatsappEnv } from "@/lib/env";
+import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
+import { MAX_WEBHOOK_BODY_BYTES, receiveDelivery, TOO_LARGE, type Received } from "@/lib/whatsapp/receive-delivery";
+
+const WEBHOOK_PATH = "/api/whatsapp/webhook";
+
+type Options = { port: number; hostname?: string; keepAliveTimeout?: number };
+
+const FLAGS: Record<string, keyof Options> = { "-p": "port", "--port": "port", "-H": "hostname", "--hostname": "hostname", "--keepAliveTimeout": "keepAliveTimeout" };
+
+function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
+  const values = new Map<keyof Options, string>();
+  for (let i = 0; i < argv.length; i++) {
+    // "-p 3000", "--port 3000" or "--port=3000".
+    const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
+    const name = FLAGS[flag];
+    const value = inline ?? argv[++i];
+    if (!name || value === undefined) throw new Error(`Unknown option or missing value: ${flag} (options: -p/--port, -H/--hostname, --keepAliveTimeout)`);
+    values.set(name, value);
+  }
+  const integer = (text: string | undefined, what: string) => {
+    if (text === undefined || text === "") return undefined;
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Invalid ${what}: ${text}`);
+    return n;
+  };
+  return {
+    port: integer(values.get("port") ?? env.PORT, "port") ?? 3000,
+    hostname: values.get("hostname") ?? (env.HOSTNAME || undefined),
+    keepAliveTimeout: integer(values.get("keepAliveTimeout"), "keepAliveTimeout"),
+  };
+}
+
+/** The raw body, or null past MAX_WEBHOOK_BODY_BYTES (declared or counted). */
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) return resolve(null);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_WEBHOOK_BODY_BYTES) {
+        req.off("data", onData);
+        resolve(null);
+      } else chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false) {
+  const payload = JSON.stringify(body);
+  const headers: http.OutgoingHttpHeaders = { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) };
+  if (close) headers.Connection = "close";
+  res.writeHead(status, headers).end(payload);
+}
+
+async function webhook(req: IncomingMessage, res: ServerResponse, followUps: FollowUpQueue) {
+  let received: Received;
+  try {
+    const raw = await readBody(req);
+    if (raw === null) {
+      // Stop reading the rest: answer and close the connection.
+      send(res, TOO_LARGE.status, TOO_LARGE.body, true);
+      res.once("finish", () => req.destroy());
+      return;
+    }
+    received = await receiveDelivery(raw, req.headers["x-hub-signature-256"] as string | undefined, {
+      db: getDb(),
+      appSecret: whatsappEnv().appSecret,
+      now: new Date(),
+    });
+  } catch (error) {
+    console.error("[whatsapp] webhook failed", error);
+    if (!res.headersSent) send(res, 500, { ok: false, error: "internal" });
+    return;
+  }
+  send(res, received.status, received.body);
+  if (received.followUp) followUps.push(received.followUp);
+}
+
+async function main() {
+  const options = parseOptions(process.argv.slice(2), process.env);
+  (process.env as Record<string, string | undefined>).NODE_ENV ||= "production";
+  (process.env as Record<string, string | undefined>).NEXT_RUNTIME = "nodejs";
+  const { default: next } = await import("next");
+
+  const server = http.createServer();
+  if (options.keepAliveTimeout) server.keepAliveTimeout = options.keepAliveTimeout;
+  const app = next({ dev: false, dir: process.cwd(), hostname: options.hostname, port: options.port, httpServer: server });
+  const handle = app.getRequestHandler();
+  // At most this many follow-ups at a time (the pool has 10 connections): see lib/whatsapp/follow-up-queue.ts.
+  const followUps = new FollowUpQueue(Number(process.env.WHATSAPP_FOLLOW_UP_CONCURRENCY || 4));
+  await app.prepare();
+  // instrumentation.ts migrates (and seeds the embedded database); Next runs it in the background and
+  // holds its own requests until it is done, but the webhook fast path does not go through Next.
+  await databaseReady();
+
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (req.method === "POST" && (req.url === WEBHOOK_PATH || req.url?.startsWith(`${WEBHOOK_PATH}?`))) {
+      void webhook(req, res, followUps);
+      return;
+    }
+    handle(req, res).catch((error: unknown) => {
+      console.error(`Failed to handle request for ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500).end("Internal Server Error");
+      else res.destroy();
+    });
+  });
+  server.on("error", (error) => {
+    console.error("Failed to start server", error);
+    process.exit(1);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, options.hostname, resolve));
+  const { port } = server.address() as AddressInfo;
+  // The simulator posts to this process's own webhook on PORT (as `next start` sets it).
+  process.env.PORT = String(port);
+  console.log(`> Ready on http://${options.hostname ?? "localhost"}:${port} (${process.env.NODE_ENV})`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    // Stop accepting, finish the requests in flight and the follow-up backlog, then close Next.
+    server.close(() => {
+      if (followUps.backlog) console.log(`[whatsapp] stopping: ${followUps.backlog} follow-up(s) to finish first`);
+      void followUps
+        .drain()
+        .then(() => app.close())
+        .catch((error: unknown) => console.error(error))
+        .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+    });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
