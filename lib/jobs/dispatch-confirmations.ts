@@ -4,8 +4,8 @@ import { companies } from "@/db/schema/org";
 import { anyUuid } from "@/db/any-of";
 import { recordRun } from "./record-run";
 import { eachBatch } from "./batches";
-import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, formatDayTime, reachability, sendingKit } from "./sending";
-import { sendTemplates, type TemplateItem } from "./send-templates";
+import { STANDARD_TEMPLATES, companiesBySendingHours, formatDayTime, reachability, sendingKit } from "./sending";
+import { sendTemplates, templateItems } from "./send-templates";
 import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-confirmations";
@@ -69,24 +69,11 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
 
   await eachBatch(opts, report, fetch, async (batch) => {
     const people = await reachability(db, batch.map((a) => a.customerId));
-    const items: TemplateItem[] = [];
-    for (const appt of batch) {
-      const check = await checkRecipient({ people, senders, template }, appt);
-      if (!check.ok) {
-        skip(report, check.reason);
-        continue;
-      }
-      const { person, sender, template: tpl } = check;
-      items.push({
-        sender,
-        phone: person.phone,
-        customerId: appt.customerId,
-        firstName: person.firstName,
-        template: tpl,
-        values: [person.firstName, formatDayTime(appt.startsAt, appt.timeZone)],
-        idempotencyKey: `${KEY_PREFIX}${appt.id}`,
-      });
-    }
+    const { items } = await templateItems(batch, { people, senders, template }, {
+      keyPrefix: KEY_PREFIX,
+      values: (appt, firstName) => [firstName, formatDayTime(appt.startsAt, appt.timeZone)],
+      report,
+    });
 
     const confirmed: string[] = [];
     for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {

@@ -5,8 +5,8 @@ import { anyUuid } from "@/db/any-of";
 import { rowsOf } from "@/db/rows-of";
 import { eachBatch } from "./batches";
 import { recordRun } from "./record-run";
-import { checkRecipient, companiesBySendingHours, isNumberRejection, reachability, sendingKit } from "./sending";
-import { sendTemplates, type TemplateItem } from "./send-templates";
+import { companiesBySendingHours, isNumberRejection, reachability, sendingKit } from "./sending";
+import { sendTemplates, templateItems } from "./send-templates";
 import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-invitations";
@@ -75,29 +75,15 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
   await eachBatch(opts, report, fetch, async (batch) => {
       const people = await reachability(db, batch.map((a) => a.customerId));
       const labels = await assetLabels(db, batch.map((a) => ({ agendaId: a.id, customerId: a.customerId })));
-      const settles: { agendaId: string; patch: AgendaPatch }[] = [];
-      const items: TemplateItem[] = [];
-
-      for (const agenda of batch) {
-        const check = await checkRecipient({ people, senders, template }, agenda);
-        if (!check.ok) {
-          skip(report, check.reason);
-          if (check.reason === "optout" || check.reason === "celular_invalido") {
-            settles.push({ agendaId: agenda.id, patch: { whatsappState: "nao_enviado", whatsappReason: check.reason } });
-          }
-          continue;
-        }
-        const { person, sender, template: tpl } = check;
-        items.push({
-          sender,
-          phone: person.phone,
-          customerId: agenda.customerId,
-          firstName: person.firstName,
-          template: tpl,
-          values: [person.firstName, labels.get(agenda.id) ?? agenda.programName],
-          idempotencyKey: `${KEY_PREFIX}${agenda.id}`,
-        });
-      }
+      const { items, refused } = await templateItems(batch, { people, senders, template }, {
+        keyPrefix: KEY_PREFIX,
+        values: (agenda, firstName) => [firstName, labels.get(agenda.id) ?? agenda.programName],
+        report,
+      });
+      // The customer's own reasons are recorded on the agenda; a missing sender or template is the company's.
+      const settles: { agendaId: string; patch: AgendaPatch }[] = refused.flatMap(({ row, reason }) =>
+        reason === "optout" || reason === "celular_invalido" ? [{ agendaId: row.id, patch: { whatsappState: "nao_enviado" as const, whatsappReason: reason } }] : [],
+      );
 
       const outcomes = await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency });
       for (const [key, outcome] of outcomes) {

@@ -2,8 +2,8 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
 import { eachBatch } from "./batches";
-import { STANDARD_TEMPLATES, checkRecipient, companiesBySendingHours, notSentYet, reachability, sendingKit } from "./sending";
-import { sendTemplates, type TemplateItem } from "./send-templates";
+import { STANDARD_TEMPLATES, companiesBySendingHours, notSentYet, reachability, sendingKit } from "./sending";
+import { sendTemplates, templateItems } from "./send-templates";
 import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
@@ -124,24 +124,7 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
 
   await eachBatch(opts, report, fetch, async (batch) => {
     const people = await reachability(db, batch.map((a) => a.customerId));
-    const items: TemplateItem[] = [];
-    for (const appt of batch) {
-      const check = await checkRecipient({ people, senders, template }, appt);
-      if (!check.ok) {
-        skip(report, check.reason);
-        continue;
-      }
-      const { person, sender, template: tpl } = check;
-      items.push({
-        sender,
-        phone: person.phone,
-        customerId: appt.customerId,
-        firstName: person.firstName,
-        template: tpl,
-        values: [person.firstName],
-        idempotencyKey: `${KEY_PREFIX}${appt.id}`,
-      });
-    }
+    const { items } = await templateItems(batch, { people, senders, template }, { keyPrefix: KEY_PREFIX, values: (_, firstName) => [firstName], report });
     for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {
       const id = key.slice(KEY_PREFIX.length);
       if (outcome.kind === "invalid_params") skip(report, "modelo_incompleto");

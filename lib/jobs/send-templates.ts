@@ -7,8 +7,8 @@ import { mapGraphError, TRANSPORT_ERROR_CODE, WINDOW_CLOSED_CODE } from "@/lib/w
 import type { OutboundPayload, SendResult, WhatsappGateway } from "@/lib/whatsapp/gateway";
 import { messageContent, QUEUED_LEASE_MS, validateOutboundPayload, type SendMessageResult } from "@/lib/whatsapp/send-message";
 import { checkTemplateValues } from "@/lib/whatsapp/template-text";
-import { conversationKey, conversationsFor, forEachConcurrent, type Sender, type Template } from "./sending";
-import { errorText } from "./types";
+import { checkRecipient, conversationKey, conversationsFor, forEachConcurrent, type RecipientCheck, type Sender, type Template } from "./sending";
+import { errorText, skip, type JobReport } from "./types";
 
 export type TemplateItem = {
   sender: Sender;
@@ -27,6 +27,42 @@ export type TemplateOutcome =
   | { kind: "error"; message: string };
 
 /** The columns messageContent gives a template payload. */
+type Candidate = { id: string; customerId: string; companyId: string; templateName: string | null };
+type Refusal = Extract<RecipientCheck, { ok: false }>["reason"];
+
+/**
+ * A batch's candidates that can get their template now, as items keyed `<keyPrefix><id>` with the
+ * template's values; the others are counted as skipped under their reason and returned, for the jobs
+ * that record it.
+ */
+export async function templateItems<T extends Candidate>(
+  batch: T[],
+  lookups: Parameters<typeof checkRecipient>[0],
+  opts: { keyPrefix: string; values: (row: T, firstName: string) => string[]; report: JobReport },
+): Promise<{ items: TemplateItem[]; refused: { row: T; reason: Refusal }[] }> {
+  const items: TemplateItem[] = [];
+  const refused: { row: T; reason: Refusal }[] = [];
+  for (const row of batch) {
+    const check = await checkRecipient(lookups, row);
+    if (!check.ok) {
+      skip(opts.report, check.reason);
+      refused.push({ row, reason: check.reason });
+      continue;
+    }
+    const { person, sender, template } = check;
+    items.push({
+      sender,
+      phone: person.phone,
+      customerId: row.customerId,
+      firstName: person.firstName,
+      template,
+      values: opts.values(row, person.firstName),
+      idempotencyKey: `${opts.keyPrefix}${row.id}`,
+    });
+  }
+  return { items, refused };
+}
+
 type TemplateContent = { body: string | null; templateName?: string; templateParams?: unknown; interactive?: unknown };
 type Planned = { item: TemplateItem; payload: Extract<OutboundPayload, { type: "template" }>; conversationId: string };
 type ToSend = { messageId: string; key: string; to: string; providerPhoneId: string; payload: OutboundPayload; duplicate: boolean };
