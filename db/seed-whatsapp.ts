@@ -1,6 +1,7 @@
 import { localDate } from "../lib/dates";
 import type { Db } from "./client";
-import { contactReasons, conversations, messages, messageTemplates, protocolCounters, senderNumbers, tickets } from "./schema/whatsapp";
+import { conversations, messages, messageTemplates, senderNumbers } from "./schema/whatsapp";
+import { contactReasons, protocolCounters, ticketEvents, tickets } from "./schema/tickets";
 import type { createRandom } from "./seed";
 
 type Random = ReturnType<typeof createRandom>;
@@ -134,7 +135,16 @@ export async function seedWhatsapp(tx: Db, ctx: Ctx) {
           lastMessageAt: lastInboundAt,
           agentReadAt: lastInboundAt,
         })
-        .returning({ id: tickets.id });
+        .returning({ id: tickets.id, contactReasonId: tickets.contactReasonId, resolved: tickets.resolved, description: tickets.description });
+      // The same facts as lib/tickets/state.ts writes for a live ticket, so reports see the demo week.
+      const ticketFacts = { ticketId: ticket.id, companyId: ctx.companyId[s.key], queueId: ctx.queueId[s.queue], agentId };
+      await tx.insert(ticketEvents).values([
+        { ...ticketFacts, kind: "opened", at: openedAt, channel: "whatsapp" },
+        { ...ticketFacts, kind: "queued", at: openedAt },
+        { ...ticketFacts, kind: "assigned", at: new Date(openedAt.getTime() + 60_000), actorId: agentId, how: "picked" },
+        { ...ticketFacts, kind: "first_reply", at: new Date(openedAt.getTime() + 2 * 60_000), actorId: agentId },
+        { ...ticketFacts, kind: "closed", at: new Date(lastInboundAt.getTime() + 10 * 60_000), actorId: agentId, reason: "finalizado_pelo_agente", contactReasonId: ticket.contactReasonId, resolved: ticket.resolved, description: ticket.description },
+      ]);
       const first = person.name.split(" ")[0];
       await tx.insert(messages).values([
         { conversationId: conversation.id, ticketId: ticket.id, direction: "in", author: "customer", type: "text", body: `Oi, bom dia! Queria saber sobre a revisão do meu carro.`, wamid: `wamid.seed.${conversation.id}.1`, status: "received", createdAt: openedAt },

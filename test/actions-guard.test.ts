@@ -214,6 +214,16 @@ describe("server action guards", () => {
     }
   });
 
+  it("refuses anonymous callers before reading the input, so a malformed one learns nothing of the schema", async () => {
+    for (const { key, fn } of await allActions()) {
+      if (PUBLIC.includes(key)) continue;
+      for (const input of [undefined, null, "x", 42, [], {}, { unexpected: true }]) {
+        const result = await fn(input);
+        expect(result, `${key} ${JSON.stringify(input)}`).toEqual({ ok: false, error: "unauthenticated" });
+      }
+    }
+  });
+
   it("refuses callers whose role lacks the permission", async () => {
     for (const { key, fn } of await allActions()) {
       const sample = ACTIONS[key];
@@ -241,8 +251,11 @@ describe("server action guards", () => {
       session.user = user([sample.permission]);
       const spy = vi.spyOn(console, "error").mockImplementation(() => {});
       const result = await fn(sample.input);
+      const logged = spy.mock.calls.map((call) => call[0]);
       spy.mockRestore();
       expect(result, key).toEqual({ ok: false, error: "unexpected" });
+      // The log names the action (its defineAction name is its export name).
+      expect(logged, key).toContain(`[atende] action ${key.split("#")[1]} failed`);
     }
   });
 });

@@ -10,6 +10,7 @@ import { setLocaleSchema, switchCompanySchema } from "@/lib/org/schema";
 const YEAR = 60 * 60 * 24 * 365;
 
 export const switchCompany = defineAction({
+  name: "switchCompany",
   schema: switchCompanySchema,
   permission: null,
   companyOf: (input) => input.companyId,
@@ -21,6 +22,7 @@ export const switchCompany = defineAction({
 });
 
 export const setLocale = defineAction({
+  name: "setLocale",
   schema: setLocaleSchema,
   permission: null,
   async run(_db, input) {

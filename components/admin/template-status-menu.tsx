@@ -3,8 +3,6 @@
 import { ChevronDown } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import { setTemplateStatus } from "@/app/(app)/admin/templates/actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -15,7 +13,7 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import type { ActionResult } from "@/lib/actions/result";
+import { useActionRunner } from "@/components/use-action-runner";
 
 type Status = "APPROVED" | "PENDING" | "REJECTED";
 const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
@@ -24,23 +22,13 @@ const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
 export function TemplateStatusMenu({ id, name, status }: { id: string; name: string; status: Status }) {
   const t = useTranslations();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useActionRunner();
 
   function change(next: string) {
     if (next === status) return;
-    startTransition(async () => {
-      let result: ActionResult<unknown>;
-      try {
-        result = await setTemplateStatus({ id, status: next });
-      } catch {
-        result = { ok: false, error: "unexpected" };
-      }
-      if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
-        return;
-      }
-      toast.success(t("templates.statusChanged", { name, status: t(`templates.statuses.${next as Status}`) }));
-      router.refresh();
+    void run(() => setTemplateStatus({ id, status: next }), {
+      success: t("templates.statusChanged", { name, status: t(`templates.statuses.${next as Status}`) }),
+      onSuccess: () => router.refresh(),
     });
   }
 

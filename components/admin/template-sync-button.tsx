@@ -3,32 +3,20 @@
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
-import { toast } from "sonner";
 import { syncTemplates } from "@/app/(app)/admin/templates/actions";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/actions/result";
+import { useActionRunner } from "@/components/use-action-runner";
 
 /** Cloud provider: reads the templates from Meta into the current company. */
 export function TemplateSyncButton({ companyId }: { companyId: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useActionRunner();
 
   function sync() {
-    startTransition(async () => {
-      let result: ActionResult<{ received: number; created: number; updated: number }>;
-      try {
-        result = await syncTemplates({ companyId });
-      } catch {
-        result = { ok: false, error: "unexpected" };
-      }
-      if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
-        return;
-      }
-      toast.success(t("templates.synced", { count: result.data.received }));
-      router.refresh();
+    void run(() => syncTemplates({ companyId }), {
+      success: (data) => t("templates.synced", { count: data.received }),
+      onSuccess: () => router.refresh(),
     });
   }
 

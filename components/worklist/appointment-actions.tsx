@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useState } from "react";
 import { cancelAppointment, rescheduleAppointment } from "@/app/(app)/atendimento/actions";
 import { ActionForm, useFieldErrors } from "@/components/forms/action-form";
 import {
@@ -19,6 +18,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { useActionRunner } from "@/components/use-action-runner";
 import { SlotPicker, type SlotDay } from "./slot-picker";
 
 function RescheduleSlots({ days }: { days: SlotDay[] }) {
@@ -29,16 +29,10 @@ export function AppointmentActions({ appointmentId, days }: { appointmentId: str
   const t = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
+  const { pending, run } = useActionRunner();
 
   function cancel() {
-    startTransition(async () => {
-      const result = await cancelAppointment({ appointmentId });
-      if (result.ok) {
-        toast.success(t("card.cancelled"));
-        router.refresh();
-      } else toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
-    });
+    void run(() => cancelAppointment({ appointmentId }), { success: t("card.cancelled"), onSuccess: () => router.refresh() });
   }
 
   return (

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import {
   boolean,
   index,
@@ -12,6 +11,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { customers } from "./customers";
 import { companies, queues, users } from "./org";
+import { tickets } from "./tickets";
 
 /** "Número de Origem": a WhatsApp number of the contact center, answering into a queue. */
 export const senderNumbers = pgTable(
@@ -59,60 +59,6 @@ export const conversations = pgTable(
     index("conversations_customer_phone_idx").on(t.customerPhone),
   ],
 );
-
-export const contactReasons = pgTable(
-  "contact_reasons",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    companyId: uuid("company_id")
-      .notNull()
-      .references(() => companies.id),
-    name: text("name").notNull(),
-    active: boolean("active").notNull().default(true),
-  },
-  (t) => [uniqueIndex("contact_reasons_company_name_key").on(t.companyId, t.name)],
-);
-
-/** An "atendimento": a human handling of a conversation, with its protocol number (R-0.4). */
-export const tickets = pgTable(
-  "tickets",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    companyId: uuid("company_id")
-      .notNull()
-      .references(() => companies.id),
-    conversationId: uuid("conversation_id")
-      .notNull()
-      .references(() => conversations.id),
-    protocol: text("protocol").notNull(),
-    queueId: uuid("queue_id").references(() => queues.id),
-    agentId: uuid("agent_id").references(() => users.id),
-    status: text("status", { enum: ["aguardando", "em_atendimento", "finalizado"] }).notNull().default("aguardando"),
-    subject: text("subject"),
-    contactReasonId: uuid("contact_reason_id").references(() => contactReasons.id),
-    description: text("description"),
-    resolved: boolean("resolved"),
-    openedAt: timestamp("opened_at", { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
-    closedBy: uuid("closed_by").references(() => users.id),
-    agentReadAt: timestamp("agent_read_at", { withTimezone: true }),
-    lastMessageAt: timestamp("last_message_at", { withTimezone: true }),
-  },
-  (t) => [
-    uniqueIndex("tickets_protocol_key").on(t.protocol),
-    index("tickets_agent_status_idx").on(t.agentId, t.status),
-    index("tickets_queue_status_idx").on(t.queueId, t.status),
-    index("tickets_conversation_idx").on(t.conversationId),
-    // At most one open ticket per conversation.
-    uniqueIndex("tickets_one_open_per_conversation").on(t.conversationId).where(sql`status <> 'finalizado'`),
-  ],
-);
-
-/** Protocol numbers: AAAAMMDD + a per-day sequence, unique per deployment. */
-export const protocolCounters = pgTable("protocol_counters", {
-  day: text("day").primaryKey(),
-  last: integer("last").notNull().default(0),
-});
 
 export const MESSAGE_STATUSES = ["queued", "sent", "delivered", "read", "failed", "received"] as const;
 

@@ -5,7 +5,8 @@ import type { Db } from "@/db/client";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { systemClock, type Clock } from "@/lib/clock";
-import { UserError, type ActionResult } from "./result";
+import { UserError } from "@/lib/errors";
+import type { ActionResult } from "./result";
 
 export type ActionContext = {
   user: CurrentUser;
@@ -16,6 +17,8 @@ export type ActionContext = {
 };
 
 type Options<S extends z.ZodType, T> = {
+  /** Names the action in the server log when it fails unexpectedly. */
+  name: string;
   schema: S;
   /** null only for actions any signed-in user may call (switching company, theme). */
   permission: Permission | null;
@@ -26,11 +29,14 @@ type Options<S extends z.ZodType, T> = {
 };
 
 /**
- * The one way to write a server action: parse → session → permission → company scope → command →
- * revalidate → closed result. Every action is a public endpoint, so nothing is skipped.
+ * The one way to write a server action: session → parse → permission → company scope → command →
+ * revalidate → closed result. Every action is a public endpoint, so nothing is skipped, and the session
+ * comes first so that an anonymous caller learns nothing of the input's schema.
  */
 export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, error: "unauthenticated" };
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
@@ -40,8 +46,6 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
       }
       return { ok: false, error: "invalid_input", fieldErrors };
     }
-    const user = await getCurrentUser();
-    if (!user) return { ok: false, error: "unauthenticated" };
     if (options.permission && !user.can(options.permission)) return { ok: false, error: "forbidden" };
     const companyId = options.companyOf?.(parsed.data);
     if (companyId !== undefined && !user.companyIds.includes(companyId)) return { ok: false, error: "forbidden" };
@@ -57,7 +61,7 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
       return { ok: true, data };
     } catch (error) {
       if (error instanceof UserError) return { ok: false, error: error.code, fieldErrors: error.fieldErrors };
-      console.error("[atende] action failed", error);
+      console.error(`[atende] action ${options.name} failed`, error);
       return { ok: false, error: "unexpected" };
     }
   };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seeded, type Seeded } from "@/test/fixtures";
 import { campaignSchema, programSchema } from "./program-schema";

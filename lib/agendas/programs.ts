@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { campaigns, programs } from "@/db/schema/agendas";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { CampaignInput, ProgramInput } from "./program-schema";
 
 type Scope = { companyIds: string[] };

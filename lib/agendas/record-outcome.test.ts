@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaHistory, agendas, appointments, companyCalendars } from "@/db/schema/agendas";
 import { customers } from "@/db/schema/customers";
 import { companies, roles, users } from "@/db/schema/org";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { createTestDb, type TestDb } from "@/test/db";
 import { recordOutcome } from "./record-outcome";

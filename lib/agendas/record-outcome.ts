@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaHistory, agendas } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { zonedInstant } from "@/lib/dates";
 import type { OutcomeInput } from "./schema";

@@ -4,7 +4,7 @@ import { agendas } from "@/db/schema/agendas";
 import { contacts, customers } from "@/db/schema/customers";
 import { conversations, messages, senderNumbers } from "@/db/schema/whatsapp";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createSandboxProvider } from "@/lib/whatsapp/sandbox-provider";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seeded, type Seeded } from "@/test/fixtures";

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaHistory, agendas, programs } from "@/db/schema/agendas";
-import { assets, contacts, customers } from "@/db/schema/customers";
-import { messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
-import { findOrCreateConversation } from "@/lib/tickets/start-conversation";
-import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { sendMessage } from "@/lib/whatsapp/send-message";
+import { assets } from "@/db/schema/customers";
+import { messageTemplates } from "@/db/schema/whatsapp";
+import { UserError } from "@/lib/errors";
+import { findOrCreateConversation } from "@/lib/whatsapp/conversations";
+import type { OutboundPayload, WhatsappGateway } from "@/lib/whatsapp/gateway";
+import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
+import { firstSender, reachability } from "@/lib/whatsapp/reachability";
 import { fillTemplate } from "@/lib/whatsapp/template-text";
 import { isWindowOpen } from "@/lib/whatsapp/window";
 import { loadWorkableAgenda } from "./record-outcome";
@@ -28,80 +29,22 @@ type Ctx = { userId: string; companyIds: string[]; canViewAllAgents: boolean; no
  */
 export async function sendInvitationByHand(db: Db, input: { agendaId: string; requestId: string }, ctx: Ctx) {
   const agenda = await loadWorkableAgenda(db, input.agendaId, ctx);
-  const [customer] = await db
-    .select({ name: customers.name, optOut: customers.whatsappOptOut })
-    .from(customers)
-    .where(eq(customers.id, agenda.customerId));
-  if (customer.optOut) throw new UserError("customer_opted_out");
-  const [contact] = await db
-    .select({ whatsapp: contacts.whatsapp, mobile: contacts.mobile })
-    .from(contacts)
-    .where(and(eq(contacts.customerId, agenda.customerId), eq(contacts.mobileInvalid, false), isNotNull(contacts.mobile)))
-    .orderBy(asc(contacts.createdAt))
-    .limit(1);
-  const phone = contact?.whatsapp ?? contact?.mobile;
-  if (!phone) throw new UserError("no_mobile");
-  const [sender] = await db
-    .select({ id: senderNumbers.id, companyId: senderNumbers.companyId })
-    .from(senderNumbers)
-    .where(and(eq(senderNumbers.companyId, agenda.companyId), eq(senderNumbers.active, true)))
-    .limit(1);
+  const person = (await reachability(db, [agenda.customerId])).get(agenda.customerId);
+  if (!person || person.optOut) throw new UserError("customer_opted_out");
+  if (!person.phone) throw new UserError("no_mobile");
+  const sender = await firstSender(db, agenda.companyId);
   if (!sender) throw new UserError("no_sender_number");
 
-  const conversation = await findOrCreateConversation(db, sender, phone);
-  const firstName = customer.name.split(" ")[0];
-  const key = `invite-manual:${agenda.id}:${input.requestId}`;
-  let result;
-  if (isWindowOpen(conversation.lastInboundAt, ctx.now)) {
-    result = await sendMessage(
-      db,
-      ctx.gateway,
-      {
-        conversationId: conversation.id,
-        author: "agent",
-        authorUserId: ctx.userId,
-        idempotencyKey: key,
-        payload: { type: "buttons", body: `Olá ${firstName}! Quer agendar o seu atendimento pelo WhatsApp?`, buttons: INVITATION_BUTTONS },
-      },
-      ctx.now,
-    );
-  } else {
-    const [program] = await db
-      .select({ template: programs.invitationTemplate })
-      .from(agendas)
-      .innerJoin(programs, eq(programs.id, agendas.programId))
-      .where(eq(agendas.id, agenda.id));
-    const [template] = await db
-      .select({ name: messageTemplates.name, language: messageTemplates.language, body: messageTemplates.body, buttons: messageTemplates.buttons })
-      .from(messageTemplates)
-      .where(
-        and(
-          eq(messageTemplates.companyId, agenda.companyId),
-          eq(messageTemplates.name, program?.template ?? DEFAULT_INVITATION_TEMPLATE),
-          eq(messageTemplates.status, "APPROVED"),
-        ),
-      );
-    if (!template) throw new UserError("no_invitation_template");
-    const [asset] = await db
-      .select({ model: assets.model, planName: assets.planName })
-      .from(assets)
-      .where(eq(assets.customerId, agenda.customerId))
-      .orderBy(desc(assets.createdAt))
-      .limit(1);
-    const params = [firstName, asset?.model ?? asset?.planName ?? "atendimento"];
-    result = await sendMessage(
-      db,
-      ctx.gateway,
-      {
-        conversationId: conversation.id,
-        author: "agent",
-        authorUserId: ctx.userId,
-        idempotencyKey: key,
-        payload: { type: "template", name: template.name, language: template.language, params, renderedBody: fillTemplate(template.body, params), buttons: template.buttons },
-      },
-      ctx.now,
-    );
-  }
+  const conversation = await findOrCreateConversation(db, sender, person.phone);
+  const payload: OutboundPayload = isWindowOpen(conversation.lastInboundAt, ctx.now)
+    ? { type: "buttons", body: `Olá ${person.firstName}! Quer agendar o seu atendimento pelo WhatsApp?`, buttons: INVITATION_BUTTONS }
+    : await invitationTemplate(db, agenda, person.firstName);
+  const result = await sendMessage(
+    db,
+    ctx.gateway,
+    { conversationId: conversation.id, author: "agent", authorUserId: ctx.userId, idempotencyKey: `invite-manual:${agenda.id}:${input.requestId}`, payload },
+    ctx.now,
+  );
 
   const sent = result.status !== "failed";
   await db
@@ -122,4 +65,32 @@ export async function sendInvitationByHand(db: Db, input: { agendaId: string; re
     reason: sent ? "convite_enviado_manual" : "convite_falhou",
   });
   return { sent, errorCode: result.errorCode ?? null };
+}
+
+/** The approved invitation template of the agenda's program (convite_revisao without one), filled for the customer. */
+async function invitationTemplate(db: Db, agenda: { id: string; companyId: string; customerId: string }, firstName: string): Promise<OutboundPayload> {
+  const [program] = await db
+    .select({ template: programs.invitationTemplate })
+    .from(agendas)
+    .innerJoin(programs, eq(programs.id, agendas.programId))
+    .where(eq(agendas.id, agenda.id));
+  const [template] = await db
+    .select({ name: messageTemplates.name, language: messageTemplates.language, body: messageTemplates.body, buttons: messageTemplates.buttons })
+    .from(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.companyId, agenda.companyId),
+        eq(messageTemplates.name, program?.template ?? DEFAULT_INVITATION_TEMPLATE),
+        eq(messageTemplates.status, "APPROVED"),
+      ),
+    );
+  if (!template) throw new UserError("no_invitation_template");
+  const [asset] = await db
+    .select({ model: assets.model, planName: assets.planName })
+    .from(assets)
+    .where(eq(assets.customerId, agenda.customerId))
+    .orderBy(desc(assets.createdAt))
+    .limit(1);
+  const params = [firstName, asset?.model ?? asset?.planName ?? "atendimento"];
+  return { type: "template", name: template.name, language: template.language, params, renderedBody: fillTemplate(template.body, params), buttons: template.buttons };
 }

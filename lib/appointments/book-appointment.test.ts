@@ -4,7 +4,7 @@ import { openPostgres, type DbHandle } from "@/db/client";
 import { agendaHistory, agendas, appointments, companyCalendars, holidays } from "@/db/schema/agendas";
 import { customers } from "@/db/schema/customers";
 import { companies, roles, users } from "@/db/schema/org";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { bookAppointment, type BookingInput } from "./book-appointment";
 import { cancelAppointment, rescheduleAppointment } from "./change-appointment";

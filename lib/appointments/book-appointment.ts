@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, companyCalendars, holidays } from "@/db/schema/agendas";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { localDate } from "@/lib/dates";
 import { ACTIVE_APPOINTMENT_STATUSES, getCalendar } from "./calendar";
 import { daySlots } from "./slots";

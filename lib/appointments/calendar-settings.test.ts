@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holidays } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seeded, type Seeded } from "@/test/fixtures";
 import { getCalendar, listHolidays } from "./calendar";

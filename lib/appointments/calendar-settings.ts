@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { companyCalendars, holidays } from "@/db/schema/agendas";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { CalendarInput, HolidayInput, RemoveHolidayInput } from "./schema";
 
 type Scope = { companyIds: string[] };

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { bookAppointment } from "./book-appointment";
 
 type Ctx = { userId: string; companyIds: string[]; now: Date };

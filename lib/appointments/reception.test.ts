@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seeded, type Seeded } from "@/test/fixtures";
 import { dayAppointments, markAttendance } from "./reception";

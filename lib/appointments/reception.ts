@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
 import { assets, customers } from "@/db/schema/customers";
 import { companies } from "@/db/schema/org";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { addDaysToDate, zonedInstant } from "@/lib/dates";
 
 /** A day's appointments of a company, by time, for the front desk. */

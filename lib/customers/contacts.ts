@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { contacts, customers } from "@/db/schema/customers";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { ContactInput } from "./schema";
 
 /** Saves a contact of a customer the user may access; the reachability rule is also a DB check. */

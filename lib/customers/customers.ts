@@ -2,7 +2,7 @@ import { and, asc, desc, eq, exists, ilike, inArray, or, sql } from "drizzle-orm
 import type { Db } from "@/db/client";
 import { assets, contacts, customers, serviceOrders } from "@/db/schema/customers";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { CustomerInput } from "./schema";
 
 export const CUSTOMERS_PAGE_SIZE = 25;

@@ -2,11 +2,12 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, appointments, programs } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { anyUuid } from "@/db/any-of";
-import { recordRun } from "./record-run";
+import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
 import { eachBatch } from "./batches";
-import { STANDARD_TEMPLATES, companiesBySendingHours, formatDayTime, reachability, sendingKit } from "./sending";
-import { sendTemplates, templateItems } from "./send-templates";
-import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { openForSending, tallySend, templateItems } from "./dispatch";
+import { recordRun } from "./record-run";
+import { STANDARD_TEMPLATES, formatDayTime } from "./sending";
+import { errorText, fail, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-confirmations";
 const KEY_PREFIX = "confirm:";
@@ -34,20 +35,16 @@ const candidateWhere = (companyIds: string[], now: Date) =>
 async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: JobReport) {
   const { db } = deps;
   const { now } = opts;
-  const { open, closed } = await companiesBySendingHours(db, now);
-  if (closed.length) {
+  const kit = await openForSending(deps, now, report, async (companyIds) => {
     const [{ n }] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(appointments)
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
       .leftJoin(programs, eq(programs.id, agendas.programId))
-      .where(candidateWhere(closed.map((c) => c.id), now));
-    report.considered += n;
-    skip(report, "fora_do_horario", n);
-  }
-  if (!open.length) return;
-
-  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
+      .where(candidateWhere(companyIds, now));
+    return n;
+  });
+  if (!kit) return;
 
   const fetch = (cursor: string | null, size: number) =>
     db
@@ -63,32 +60,22 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
       .innerJoin(companies, eq(companies.id, appointments.companyId))
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
       .leftJoin(programs, eq(programs.id, agendas.programId))
-      .where(and(candidateWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
+      .where(and(candidateWhere(kit.companyIds, now), cursor ? gt(appointments.id, cursor) : undefined))
       .orderBy(asc(appointments.id))
       .limit(size);
 
   await eachBatch(opts, report, fetch, async (batch) => {
-    const people = await reachability(db, batch.map((a) => a.customerId));
-    const { items } = await templateItems(batch, { people, senders, template }, {
+    const { items } = await templateItems(db, batch, kit, {
       keyPrefix: KEY_PREFIX,
       values: (appt, firstName) => [firstName, formatDayTime(appt.startsAt, appt.timeZone)],
       report,
     });
 
     const confirmed: string[] = [];
-    for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {
+    for (const [key, outcome] of await sendTemplates(db, kit.gateway, items, now, { concurrency: deps.concurrency })) {
       const id = key.slice(KEY_PREFIX.length);
-      if (outcome.kind === "invalid_params") skip(report, "modelo_incompleto");
-      else if (outcome.kind === "error") fail(report, `agendamento ${id}: ${outcome.message}`);
-      else if (outcome.result.status === "queued") skip(report, "em_andamento");
-      else if (outcome.result.status === "failed") {
-        if (outcome.result.duplicate) skip(report, "ja_processado");
-        else fail(report, `agendamento ${id}: ${outcome.result.errorCode ?? ""} ${outcome.result.errorTitle ?? ""}`.trim());
-      } else {
-        confirmed.push(id);
-        if (outcome.result.duplicate) skip(report, "ja_enviado");
-        else report.sent++;
-      }
+      const result = tallySend(report, outcome, `agendamento ${id}`);
+      if (result && result.status !== "failed") confirmed.push(id);
     }
     if (!confirmed.length) return;
     try {

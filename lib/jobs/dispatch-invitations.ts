@@ -3,11 +3,12 @@ import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
 import { anyUuid } from "@/db/any-of";
 import { rowsOf } from "@/db/rows-of";
+import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
 import { eachBatch } from "./batches";
+import { openForSending, tallySend, templateItems } from "./dispatch";
 import { recordRun } from "./record-run";
-import { companiesBySendingHours, isNumberRejection, reachability, sendingKit } from "./sending";
-import { sendTemplates, templateItems } from "./send-templates";
-import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
+import { isNumberRejection } from "./sending";
+import { errorText, fail, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "dispatch-invitations";
 const KEY_PREFIX = "invite:";
@@ -40,21 +41,15 @@ const candidateWhere = (companyIds: string[], now: Date) =>
 async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobReport) {
   const { db } = deps;
   const { now } = opts;
-  const { open, closed } = await companiesBySendingHours(db, now);
-
-  if (closed.length) {
+  const kit = await openForSending(deps, now, report, async (companyIds) => {
     const [{ n }] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(agendas)
       .innerJoin(programs, eq(programs.id, agendas.programId))
-      .where(candidateWhere(closed.map((c) => c.id), now));
-    report.considered += n;
-    skip(report, "fora_do_horario", n);
-  }
-  if (!open.length) return;
-
-  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
-  const openIds = open.map((c) => c.id);
+      .where(candidateWhere(companyIds, now));
+    return n;
+  });
+  if (!kit) return;
 
   const fetch = (cursor: string | null, size: number) =>
     db
@@ -68,14 +63,13 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
       })
       .from(agendas)
       .innerJoin(programs, eq(programs.id, agendas.programId))
-      .where(and(candidateWhere(openIds, now), cursor ? gt(agendas.id, cursor) : undefined))
+      .where(and(candidateWhere(kit.companyIds, now), cursor ? gt(agendas.id, cursor) : undefined))
       .orderBy(asc(agendas.id))
       .limit(size);
 
   await eachBatch(opts, report, fetch, async (batch) => {
-      const people = await reachability(db, batch.map((a) => a.customerId));
       const labels = await assetLabels(db, batch.map((a) => ({ agendaId: a.id, customerId: a.customerId })));
-      const { items, refused } = await templateItems(batch, { people, senders, template }, {
+      const { items, refused } = await templateItems(db, batch, kit, {
         keyPrefix: KEY_PREFIX,
         values: (agenda, firstName) => [firstName, labels.get(agenda.id) ?? agenda.programName],
         report,
@@ -85,35 +79,17 @@ async function dispatchInvitations(deps: JobDeps, opts: JobOptions, report: JobR
         reason === "optout" || reason === "celular_invalido" ? [{ agendaId: row.id, patch: { whatsappState: "nao_enviado" as const, whatsappReason: reason } }] : [],
       );
 
-      const outcomes = await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency });
+      const outcomes = await sendTemplates(db, kit.gateway, items, now, { concurrency: deps.concurrency });
       for (const [key, outcome] of outcomes) {
         const agendaId = key.slice(KEY_PREFIX.length);
-        if (outcome.kind === "invalid_params") {
-          skip(report, "modelo_incompleto");
-          continue;
-        }
-        if (outcome.kind === "error") {
-          fail(report, `agenda ${agendaId}: ${outcome.message}`);
-          continue;
-        }
-        const { result } = outcome;
-        if (result.status === "queued") {
-          // Another run holds this key right now: it records the outcome.
-          skip(report, "em_andamento");
-          continue;
-        }
+        const result = tallySend(report, outcome, `agenda ${agendaId}`);
+        if (!result) continue;
         if (result.status === "failed") {
           const patch: AgendaPatch = isNumberRejection(result.errorCode)
             ? { whatsappState: "falhou", whatsappReason: `${result.errorCode} · ${result.errorTitle ?? ""}`.trim() }
             : { whatsappState: "nao_enviado", whatsappReason: "erro_envio" };
           settles.push({ agendaId, patch });
-          if (result.duplicate) skip(report, "ja_processado");
-          else fail(report, `agenda ${agendaId}: ${result.errorCode ?? ""} ${result.errorTitle ?? ""}`.trim());
-          continue;
-        }
-        settles.push({ agendaId, patch: { whatsappState: "enviado", whatsappReason: null } });
-        if (result.duplicate) skip(report, "ja_enviado");
-        else report.sent++;
+        } else settles.push({ agendaId, patch: { whatsappState: "enviado", whatsappReason: null } });
       }
       try {
         report.changed += await settle(db, settles, now);

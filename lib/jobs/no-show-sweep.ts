@@ -2,8 +2,9 @@ import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
 import { recordRun } from "./record-run";
 import { eachBatch } from "./batches";
-import { STANDARD_TEMPLATES, companiesBySendingHours, notSentYet, reachability, sendingKit } from "./sending";
-import { sendTemplates, templateItems } from "./send-templates";
+import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
+import { openForSending, tallySend, templateItems } from "./dispatch";
+import { STANDARD_TEMPLATES, notSentYet } from "./sending";
 import { errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "no-show-sweep";
@@ -94,18 +95,15 @@ const messageWhere = (companyIds: string[], now: Date) =>
 async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobReport) {
   const { db } = deps;
   const { now } = opts;
-  const { open, closed } = await companiesBySendingHours(db, now);
-  if (closed.length) {
+  const kit = await openForSending(deps, now, report, async (companyIds) => {
     const [{ n }] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(appointments)
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
-      .where(messageWhere(closed.map((c) => c.id), now));
-    report.considered += n;
-    skip(report, "fora_do_horario", n);
-  }
-  if (!open.length) return;
-  const { senders, gateway, template } = await sendingKit(deps, open.map((c) => c.id));
+      .where(messageWhere(companyIds, now));
+    return n;
+  });
+  if (!kit) return;
 
   const fetch = (cursor: string | null, size: number) =>
     db
@@ -118,20 +116,14 @@ async function sendNoShowMessages(deps: JobDeps, opts: JobOptions, report: JobRe
       .from(appointments)
       .leftJoin(agendas, eq(agendas.id, appointments.agendaId))
       .leftJoin(programs, eq(programs.id, agendas.programId))
-      .where(and(messageWhere(open.map((c) => c.id), now), cursor ? gt(appointments.id, cursor) : undefined))
+      .where(and(messageWhere(kit.companyIds, now), cursor ? gt(appointments.id, cursor) : undefined))
       .orderBy(asc(appointments.id))
       .limit(size);
 
   await eachBatch(opts, report, fetch, async (batch) => {
-    const people = await reachability(db, batch.map((a) => a.customerId));
-    const { items } = await templateItems(batch, { people, senders, template }, { keyPrefix: KEY_PREFIX, values: (_, firstName) => [firstName], report });
-    for (const [key, outcome] of await sendTemplates(db, gateway, items, now, { concurrency: deps.concurrency })) {
-      const id = key.slice(KEY_PREFIX.length);
-      if (outcome.kind === "invalid_params") skip(report, "modelo_incompleto");
-      else if (outcome.kind === "error") fail(report, `agendamento ${id}: ${outcome.message}`);
-      else if (outcome.result.duplicate) skip(report, outcome.result.status === "queued" ? "em_andamento" : "ja_processado");
-      else if (outcome.result.status === "failed") fail(report, `agendamento ${id}: ${outcome.result.errorCode ?? ""} ${outcome.result.errorTitle ?? ""}`.trim());
-      else report.sent++;
+    const { items } = await templateItems(db, batch, kit, { keyPrefix: KEY_PREFIX, values: (_, firstName) => [firstName], report });
+    for (const [key, outcome] of await sendTemplates(db, kit.gateway, items, now, { concurrency: deps.concurrency })) {
+      tallySend(report, outcome, `agendamento ${key.slice(KEY_PREFIX.length)}`);
     }
   });
 }

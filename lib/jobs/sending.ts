@@ -1,17 +1,14 @@
-import { and, asc, eq, inArray, not, or, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
-import { anyUuid } from "@/db/any-of";
-import { rowsOf } from "@/db/rows-of";
 import type { Db } from "@/db/client";
-import { contacts, customers } from "@/db/schema/customers";
 import { companies } from "@/db/schema/org";
-import { messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
-import { normalizePhone } from "@/lib/customers/phone";
+import { messageTemplates } from "@/db/schema/whatsapp";
 import { formatTime } from "@/lib/dates";
 import { MARKETING_OPT_OUT_CODE, UNDELIVERABLE_CODE } from "@/lib/whatsapp/errors";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { findOrCreateConversation } from "@/lib/tickets/start-conversation";
+import type { Template } from "@/lib/whatsapp/outbox/send-bulk";
+import { firstSenders, type Reachability, type Sender } from "@/lib/whatsapp/reachability";
 import type { JobDeps } from "./types";
 
 export type CompanyHours = { id: string; timeZone: string; sendingStartsAt: string; sendingEndsAt: string };
@@ -43,28 +40,11 @@ export function formatDayTime(at: Date, timeZone: string): string {
   return format(new TZDate(at, timeZone), "dd/MM HH:mm");
 }
 
-export type Sender = { id: string; companyId: string; providerPhoneId: string; ratePerSecond: number };
-
-/** Each company's first active sender number (by phone). */
-export async function firstSenders(db: Db, companyIds: string[]): Promise<Map<string, Sender>> {
-  const map = new Map<string, Sender>();
-  if (!companyIds.length) return map;
-  const rows = await db
-    .select({ id: senderNumbers.id, companyId: senderNumbers.companyId, providerPhoneId: senderNumbers.providerPhoneId, ratePerSecond: senderNumbers.ratePerSecond })
-    .from(senderNumbers)
-    .where(and(inArray(senderNumbers.companyId, companyIds), eq(senderNumbers.active, true)))
-    .orderBy(asc(senderNumbers.phone));
-  for (const row of rows) if (!map.has(row.companyId)) map.set(row.companyId, row);
-  return map;
-}
-
 /**
  * Appointments booked outside a program (manual agendas, phone and passive bookings) still get the
  * confirmation and no-show messages, with the standard templates of the company.
  */
 export const STANDARD_TEMPLATES = { confirmation: "confirmacao_agendamento", noShow: "reagendar_no_show" } as const;
-
-export type Template = { name: string; language: string; body: string; buttons: { type: "QUICK_REPLY" | "URL"; text: string }[] };
 
 /** Approved templates of a company by name (pt_BR preferred when a name has several languages). */
 export function templateCache(db: Db) {
@@ -95,41 +75,6 @@ export async function sendingKit(deps: JobDeps, companyIds: string[]) {
   const senders = await firstSenders(deps.db, companyIds);
   const rates = new Map([...senders.values()].map((s) => [s.providerPhoneId, s.ratePerSecond]));
   return { senders, gateway: pacedGateway(deps, (id) => rates.get(id)), template: templateCache(deps.db) };
-}
-
-export type Reachability = { optOut: boolean; firstName: string; phone: string | null };
-
-/**
- * Per customer: opt-out, first name and the number to message — the first contact (oldest) with a
- * WhatsApp or mobile number not marked invalid, normalized to E.164 digits (null when none is usable).
- */
-export async function reachability(db: Db, customerIds: string[]): Promise<Map<string, Reachability>> {
-  const map = new Map<string, Reachability>();
-  if (!customerIds.length) return map;
-  const unique = [...new Set(customerIds)];
-  const people = await db
-    .select({ id: customers.id, name: customers.name, optOut: customers.whatsappOptOut })
-    .from(customers)
-    .where(anyUuid(customers.id, unique));
-  for (const p of people) map.set(p.id, { optOut: p.optOut, firstName: p.name.trim().split(/\s+/)[0] ?? p.name, phone: null });
-  const rows = await db
-    .select({ customerId: contacts.customerId, whatsapp: contacts.whatsapp, mobile: contacts.mobile })
-    .from(contacts)
-    .where(
-      and(
-        anyUuid(contacts.customerId, unique),
-        not(contacts.mobileInvalid),
-        or(sql`${contacts.whatsapp} is not null`, sql`${contacts.mobile} is not null`),
-      ),
-    )
-    .orderBy(asc(contacts.createdAt), asc(contacts.id));
-  for (const row of rows) {
-    const entry = map.get(row.customerId);
-    if (!entry || entry.phone) continue;
-    const phone = (row.whatsapp && normalizePhone(row.whatsapp)) || (row.mobile && normalizePhone(row.mobile)) || null;
-    if (phone) entry.phone = phone;
-  }
-  return map;
 }
 
 export type RecipientCheck =
@@ -215,50 +160,3 @@ export function isNumberRejection(code: number | undefined): boolean {
 /** Rows with no `<prefix><id>` message yet (a send that never happened, or was cut short before its row). */
 export const notSentYet = (idColumn: unknown, prefix: string) =>
   sql`not exists (select 1 from messages m where m.idempotency_key = ${prefix} || ${idColumn}::text)`;
-
-/**
- * The conversations of many (sender, customer phone) pairs at once, created when missing — the bulk
- * form of findOrCreateConversation: one statement for the batch instead of 2–3 per send.
- */
-export async function conversationsFor(
-  db: Db,
-  pairs: { sender: Sender; phone: string; customerId: string; contactName: string }[],
-): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  if (!pairs.length) return map;
-  const unique = [...new Map(pairs.map((p) => [conversationKey(p.sender.id, p.phone), p])).values()];
-  const column = <T>(pick: (p: (typeof unique)[number]) => T) => sql.param(unique.map(pick));
-  // The final select sees the statement's snapshot: rows this statement inserts come from `created`.
-  const found = await db.execute(sql`
-    with input as (
-      select * from unnest(${column((p) => p.sender.id)}::uuid[], ${column((p) => p.sender.companyId)}::uuid[], ${column((p) => p.phone)}::text[],
-        ${column((p) => p.customerId)}::uuid[], ${column((p) => p.contactName)}::text[]) as t(sender_id, company_id, phone, customer_id, contact_name)
-    ), created as (
-      insert into conversations (company_id, sender_number_id, customer_phone, customer_id, contact_name)
-      select company_id, sender_id, phone, customer_id, contact_name from input
-      on conflict do nothing
-      returning id, sender_number_id, customer_phone
-    )
-    select id, sender_number_id as "senderId", customer_phone as phone from created
-    union all
-    select c.id, c.sender_number_id, c.customer_phone from conversations c join input i on c.sender_number_id = i.sender_id and c.customer_phone = i.phone`);
-  for (const r of rowsOf<{ id: string; senderId: string; phone: string }>(found)) map.set(conversationKey(r.senderId, r.phone), r.id);
-  // A pair another transaction created after this statement's snapshot: neither inserted nor seen.
-  const missing = unique.filter((p) => !map.has(conversationKey(p.sender.id, p.phone)));
-  for (const p of missing) map.set(conversationKey(p.sender.id, p.phone), (await findOrCreateConversation(db, p.sender, p.phone)).id);
-  return map;
-}
-
-export const conversationKey = (senderId: string, phone: string) => `${senderId}\u0000${phone}`;
-
-/** Runs `work` over `items` with at most `concurrency` in flight (order of completion not kept). */
-export async function forEachConcurrent<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++];
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-}

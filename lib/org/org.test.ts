@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queueMembers, roles, teamMembers, userCompanies, users } from "@/db/schema/org";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { loadUserAccess } from "@/lib/auth/load-user-access";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 import { createTestDb, type TestDb } from "@/test/db";

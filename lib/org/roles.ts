@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { roles } from "@/db/schema/org";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { RoleInput } from "./schema";
 
 export function listRoles(db: Db) {

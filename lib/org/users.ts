@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "@/db/schema/org";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { UserInput } from "./schema";
 
 type Scope = { userId: string; companyIds: string[] };

@@ -2,7 +2,8 @@ import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lte, sql } from 
 import type { Db } from "@/db/client";
 import { customers } from "@/db/schema/customers";
 import { companies, queueMembers, queues, users } from "@/db/schema/org";
-import { contactReasons, conversations, messages, messageTemplates, senderNumbers, tickets } from "@/db/schema/whatsapp";
+import { conversations, messages, messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
+import { contactReasons, tickets } from "@/db/schema/tickets";
 
 const agent = aliasedTable(users, "agent");
 const author = aliasedTable(users, "author");

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { companies } from "@/db/schema/org";
-import { contactReasons, tickets } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { contactReasons, tickets } from "@/db/schema/tickets";
+import { UserError } from "@/lib/errors";
 import type { FinalizeTicketInput } from "./schema";
+import { transitionTicket } from "./state";
 
 /**
  * "Finalizar Atendimento" with its qualification. When the company makes the close script mandatory
@@ -38,17 +39,14 @@ export async function finalizeTicket(
         .where(and(eq(contactReasons.id, input.contactReasonId), eq(contactReasons.companyId, ticket.companyId)));
       if (!reason) throw new UserError("invalid_input", { contactReasonId: ["invalid"] });
     }
-    await tx
-      .update(tickets)
-      .set({
-        status: "finalizado",
-        contactReasonId: input.contactReasonId ?? null,
-        description: input.description ?? null,
-        resolved: input.resolved ?? null,
-        closedAt: ctx.now,
-        closedBy: ctx.userId,
-      })
-      .where(eq(tickets.id, ticket.id));
+    await transitionTicket(tx, {
+      ticketId: ticket.id,
+      move: "close",
+      now: ctx.now,
+      actorId: ctx.userId,
+      reason: "finalizado_pelo_agente",
+      set: { contactReasonId: input.contactReasonId ?? null, description: input.description ?? null, resolved: input.resolved ?? null },
+    });
     return { id: ticket.id, qualified: !!input.contactReasonId, described: !!input.description };
   });
 }

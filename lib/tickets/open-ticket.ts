@@ -1,7 +1,9 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { conversations, senderNumbers, tickets } from "@/db/schema/whatsapp";
+import { conversations, senderNumbers } from "@/db/schema/whatsapp";
+import { tickets } from "@/db/schema/tickets";
 import { nextProtocol } from "./protocol";
+import { createTicket, OPEN_TICKET_STATUSES } from "./state";
 
 /**
  * The conversation's open ticket, or a new one in the sender number's queue. At most one ticket per
@@ -21,23 +23,19 @@ export async function openTicket(
     .where(eq(conversations.id, input.conversationId));
   if (!conversation) throw new Error(`conversation ${input.conversationId} not found`);
   const protocol = await nextProtocol(db, now);
-  const [row] = await db
-    .insert(tickets)
-    .values({
+  const row = await db.transaction((tx) =>
+    createTicket(tx, {
       companyId: conversation.companyId,
       conversationId: input.conversationId,
       protocol,
       queueId: conversation.queueId,
       agentId: input.agentId ?? null,
-      status: input.agentId ? "em_atendimento" : "aguardando",
       subject: input.subject ?? null,
-      openedAt: now,
-      lastMessageAt: now,
-      agentReadAt: input.agentId ? now : null,
-    })
-    .onConflictDoNothing()
-    .returning({ id: tickets.id, protocol: tickets.protocol, agentId: tickets.agentId, status: tickets.status });
-  if (row) return { ...row, created: true };
+      channel: "whatsapp",
+      now,
+    }),
+  );
+  if (row) return { id: row.id, protocol, agentId: row.agentId, status: row.status, created: true };
   const winner = await findOpenTicket(db, input.conversationId);
   if (!winner) throw new Error("open ticket vanished");
   return { ...winner, created: false };
@@ -47,6 +45,6 @@ export async function findOpenTicket(db: Db, conversationId: string) {
   const [row] = await db
     .select({ id: tickets.id, protocol: tickets.protocol, agentId: tickets.agentId, status: tickets.status })
     .from(tickets)
-    .where(and(eq(tickets.conversationId, conversationId), ne(tickets.status, "finalizado")));
+    .where(and(eq(tickets.conversationId, conversationId), inArray(tickets.status, [...OPEN_TICKET_STATUSES])));
   return row ?? null;
 }

@@ -1,25 +1,25 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tickets } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { tickets } from "@/db/schema/tickets";
+import { UserError } from "@/lib/errors";
+import { transitionTicket } from "./state";
 
 /** Takes a waiting ticket. One conditional update: two agents can never take the same ticket. */
 export async function pickTicket(db: Db, input: { ticketId: string }, ctx: { userId: string; companyIds: string[]; now: Date }) {
   if (!ctx.companyIds.length) throw new UserError("not_found");
-  const [row] = await db
-    .update(tickets)
-    .set({ agentId: ctx.userId, status: "em_atendimento", agentReadAt: ctx.now })
-    .where(
-      and(
-        eq(tickets.id, input.ticketId),
-        eq(tickets.status, "aguardando"),
-        isNull(tickets.agentId),
-        inArray(tickets.companyId, ctx.companyIds),
-      ),
-    )
-    .returning({ id: tickets.id });
+  const row = await db.transaction((tx) =>
+    transitionTicket(tx, {
+      ticketId: input.ticketId,
+      move: "pick",
+      now: ctx.now,
+      actorId: ctx.userId,
+      agentId: ctx.userId,
+      where: and(isNull(tickets.agentId), inArray(tickets.companyId, ctx.companyIds)),
+      set: { agentReadAt: ctx.now },
+    }),
+  );
   if (!row) throw new UserError("ticket_taken");
-  return row;
+  return { id: row.id };
 }
 
 export async function markTicketRead(db: Db, ticketId: string, ctx: { userId: string; now: Date }) {

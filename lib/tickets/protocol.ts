@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { protocolCounters } from "@/db/schema/whatsapp";
+import { protocolCounters } from "@/db/schema/tickets";
 import { localDate } from "@/lib/dates";
 
 /**

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { messages, tickets } from "@/db/schema/whatsapp";
+import { messages } from "@/db/schema/whatsapp";
+import { tickets } from "@/db/schema/tickets";
 import { openTicket } from "./open-ticket";
 
 /**

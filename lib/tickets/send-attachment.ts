@@ -1,10 +1,12 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { senderNumbers, conversations, tickets } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { senderNumbers, conversations } from "@/db/schema/whatsapp";
+import { tickets } from "@/db/schema/tickets";
+import { UserError } from "@/lib/errors";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { sendMessage } from "@/lib/whatsapp/send-message";
+import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
 import { checkAttachment } from "./attachment-rules";
+import { recordFirstReply } from "./state";
 
 export type AttachmentInput = {
   ticketId: string;
@@ -39,7 +41,7 @@ export async function sendAttachment(
     { providerPhoneId: ticket.providerPhoneId },
     { bytes: input.file.bytes, mimeType: input.file.mimeType, fileName: input.file.fileName },
   );
-  return sendMessage(
+  const result = await sendMessage(
     db,
     ctx.gateway,
     {
@@ -52,4 +54,6 @@ export async function sendAttachment(
     },
     ctx.now,
   );
+  if (result.status !== "failed") await recordFirstReply(db, { ticketId: ticket.id, agentId: ctx.userId, now: ctx.now });
+  return result;
 }

@@ -1,10 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { tickets } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { tickets } from "@/db/schema/tickets";
+import { UserError } from "@/lib/errors";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { sendMessage } from "@/lib/whatsapp/send-message";
+import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
 import type { SendChatInput } from "./schema";
+import { recordFirstReply } from "./state";
 
 /** The agent's text in their own open ticket; outside the 24-hour window the send is refused. */
 export async function sendChatMessage(
@@ -25,7 +26,7 @@ export async function sendChatMessage(
       ),
     );
   if (!ticket) throw new UserError("not_found");
-  return sendMessage(
+  const result = await sendMessage(
     db,
     ctx.gateway,
     {
@@ -38,4 +39,6 @@ export async function sendChatMessage(
     },
     ctx.now,
   );
+  if (result.status !== "failed") await recordFirstReply(db, { ticketId: ticket.id, agentId: ctx.userId, now: ctx.now });
+  return result;
 }

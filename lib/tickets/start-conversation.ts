@@ -1,40 +1,21 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, customers } from "@/db/schema/customers";
+import { customers } from "@/db/schema/customers";
 import { companies, users } from "@/db/schema/org";
-import { conversations, messageTemplates, senderNumbers, tickets } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { conversations, messageTemplates, senderNumbers } from "@/db/schema/whatsapp";
+import { UserError } from "@/lib/errors";
 import { normalizePhone } from "@/lib/customers/phone";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { sendMessage } from "@/lib/whatsapp/send-message";
+import { findOrCreateConversation } from "@/lib/whatsapp/conversations";
+import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
+import { firstName } from "@/lib/whatsapp/reachability";
 import { fillTemplate, templateVariables } from "@/lib/whatsapp/template-text";
 import { isWindowOpen } from "@/lib/whatsapp/window";
 import { openTicket } from "./open-ticket";
+import { recordFirstReply, transitionTicket } from "./state";
 import type { NewConversationInput } from "./schema";
 
 type Ctx = { userId: string; companyIds: string[]; now: Date; gateway: WhatsappGateway };
-
-/** The conversation of a sender number and a customer number, created on first use. */
-export async function findOrCreateConversation(db: Db, sender: { id: string; companyId: string }, customerPhone: string) {
-  const [existing] = await db
-    .select({ id: conversations.id, lastInboundAt: conversations.lastInboundAt, customerId: conversations.customerId })
-    .from(conversations)
-    .where(and(eq(conversations.senderNumberId, sender.id), eq(conversations.customerPhone, customerPhone)));
-  if (existing) return existing;
-  const [match] = await db
-    .select({ customerId: customers.id, name: customers.name })
-    .from(contacts)
-    .innerJoin(customers, eq(customers.id, contacts.customerId))
-    .where(and(eq(customers.companyId, sender.companyId), or(eq(contacts.whatsapp, customerPhone), eq(contacts.mobile, customerPhone))))
-    .limit(1);
-  const [created] = await db
-    .insert(conversations)
-    .values({ companyId: sender.companyId, senderNumberId: sender.id, customerPhone, customerId: match?.customerId ?? null, contactName: match?.name ?? null })
-    .onConflictDoNothing()
-    .returning({ id: conversations.id, lastInboundAt: conversations.lastInboundAt, customerId: conversations.customerId });
-  if (created) return created;
-  return findOrCreateConversation(db, sender, customerPhone);
-}
 
 /** Values a template variable can be mapped to; "free" ones come from the agent. */
 async function mappedValues(db: Db, mapping: Record<string, string>, ctx: { customerId: string | null; companyId: string; userId: string }) {
@@ -44,9 +25,9 @@ async function mappedValues(db: Db, mapping: Record<string, string>, ctx: { cust
   const [company] = await db.select({ name: companies.name }).from(companies).where(eq(companies.id, ctx.companyId));
   const [agent] = await db.select({ name: users.name }).from(users).where(eq(users.id, ctx.userId));
   const known: Record<string, string | undefined> = {
-    "customer.name": customer?.name.split(" ")[0],
+    "customer.name": customer && firstName(customer.name),
     "company.name": company?.name,
-    "agent.name": agent?.name.split(" ")[0],
+    "agent.name": agent && firstName(agent.name),
   };
   return Object.fromEntries(Object.entries(mapping).map(([n, source]) => [n, known[source] ?? ""]));
 }
@@ -74,10 +55,9 @@ export async function startConversation(db: Db, input: NewConversationInput, ctx
   const ticket = await openTicket(db, { conversationId: conversation.id, agentId: ctx.userId }, ctx.now);
   if (ticket.agentId && ticket.agentId !== ctx.userId) throw new UserError("ticket_in_use");
   if (!ticket.agentId) {
-    await db
-      .update(tickets)
-      .set({ agentId: ctx.userId, status: "em_atendimento", agentReadAt: ctx.now })
-      .where(and(eq(tickets.id, ticket.id), eq(tickets.status, "aguardando")));
+    await db.transaction((tx) =>
+      transitionTicket(tx, { ticketId: ticket.id, move: "take_over", now: ctx.now, actorId: ctx.userId, agentId: ctx.userId, set: { agentReadAt: ctx.now } }),
+    );
   }
   if (open && !input.templateId) return { ticketId: ticket.id, windowOpen: true, sent: false };
 
@@ -113,7 +93,9 @@ export async function startConversation(db: Db, input: NewConversationInput, ctx
     },
     ctx.now,
   );
-  return { ticketId: ticket.id, windowOpen: open, sent: result.status !== "failed" };
+  const sent = result.status !== "failed";
+  if (sent) await recordFirstReply(db, { ticketId: ticket.id, agentId: ctx.userId, now: ctx.now });
+  return { ticketId: ticket.id, windowOpen: open, sent };
 }
 
 /** The body variables of an approved template with the values the system can fill on its own. */

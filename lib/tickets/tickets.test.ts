@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { companies, users } from "@/db/schema/org";
-import { conversations, messageTemplates, messages, senderNumbers, tickets } from "@/db/schema/whatsapp";
+import { conversations, messageTemplates, messages, senderNumbers } from "@/db/schema/whatsapp";
+import { tickets } from "@/db/schema/tickets";
 import { seed } from "@/db/seed";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createSandboxProvider } from "@/lib/whatsapp/sandbox-provider";
 import { createTestDb, type TestDb } from "@/test/db";
 import { seeded, type Seeded } from "@/test/fixtures";

@@ -3,6 +3,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { WINDOW_CLOSED_CODE } from "./errors";
 import type { DeliveryStatus, InboundMessage, StatusUpdate, WebhookDelivery } from "./parse-webhook";
+import { customerOfNumberQuery } from "./reachability";
 
 export type InboundResult = {
   messageId: string | null;
@@ -170,13 +171,10 @@ function statusStatement(s: StatusUpdate, now: Date): SQL {
     select count(*)::int as applied from u`;
 }
 
-/** New conversations: link the customer whose contact has this mobile or WhatsApp number (same company). */
+/** New conversations: link the customer the number belongs to (customerOfNumberQuery, same company). */
 function linkCustomerStatement(conversationId: string, companyId: string, phone: string): SQL {
   return sql`
-    update conversations set customer_id = (
-      select ct.customer_id from contacts ct join customers cu on cu.id = ct.customer_id
-      where cu.company_id = ${companyId} and (ct.mobile = ${phone} or ct.whatsapp = ${phone})
-      order by ct.created_at limit 1)
+    update conversations set customer_id = (select m.customer_id from (${customerOfNumberQuery(companyId, phone)}) m)
     where id = ${conversationId} and customer_id is null
     returning customer_id`;
 }

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, messages, senderNumbers } from "@/db/schema/whatsapp";
 import { companies } from "@/db/schema/org";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { SimulatedReply, SimulatorReplyInput } from "./simulator-schema";
 import { signWebhookBody } from "./webhook-signature";
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messageTemplates } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import type { WhatsappGateway } from "./gateway";
 import type { SyncTemplatesInput, TemplateInput, TemplateStatusInput } from "./template-schema";
 import { templateVariables } from "./template-text";

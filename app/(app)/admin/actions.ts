@@ -9,6 +9,7 @@ import { saveUser as saveUserCommand } from "@/lib/org/users";
 import { companySchema, queueSchema, roleSchema, teamSchema, userSchema } from "@/lib/org/schema";
 
 export const saveCompany = defineAction({
+  name: "saveCompany",
   schema: companySchema,
   permission: "settings.manage",
   companyOf: (input) => input.id,
@@ -17,6 +18,7 @@ export const saveCompany = defineAction({
 });
 
 export const saveUser = defineAction({
+  name: "saveUser",
   schema: userSchema,
   permission: "users.manage",
   companyOf: (input) => input.homeCompanyId,
@@ -25,6 +27,7 @@ export const saveUser = defineAction({
 });
 
 export const saveRole = defineAction({
+  name: "saveRole",
   schema: roleSchema,
   permission: "users.manage",
   run: (db, input) => saveRoleCommand(db, input),
@@ -33,6 +36,7 @@ export const saveRole = defineAction({
 });
 
 export const saveTeam = defineAction({
+  name: "saveTeam",
   schema: teamSchema,
   permission: "users.manage",
   companyOf: (input) => input.companyId,
@@ -41,6 +45,7 @@ export const saveTeam = defineAction({
 });
 
 export const saveQueue = defineAction({
+  name: "saveQueue",
   schema: queueSchema,
   permission: "settings.manage",
   companyOf: (input) => input.companyId,

@@ -9,6 +9,7 @@ import { cancelAppointment as cancelCommand, rescheduleAppointment as reschedule
 
 // The agenda's company and agent are checked inside the commands, in the query that loads it.
 export const recordAgendaOutcome = defineAction({
+  name: "recordAgendaOutcome",
   schema: outcomeSchema,
   permission: "agendas.view",
   run: (db, input, ctx) =>
@@ -22,6 +23,7 @@ export const recordAgendaOutcome = defineAction({
 });
 
 export const cancelAppointment = defineAction({
+  name: "cancelAppointment",
   schema: cancelAppointmentSchema,
   permission: "agendas.view",
   run: (db, input, ctx) => cancelCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
@@ -29,6 +31,7 @@ export const cancelAppointment = defineAction({
 });
 
 export const rescheduleAppointment = defineAction({
+  name: "rescheduleAppointment",
   schema: rescheduleAppointmentSchema,
   permission: "agendas.view",
   run: (db, input, ctx) => rescheduleCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
@@ -36,6 +39,7 @@ export const rescheduleAppointment = defineAction({
 });
 
 export const sendInvitation = defineAction({
+  name: "sendInvitation",
   schema: sendInvitationSchema,
   permission: "agendas.view",
   run: (db, input, ctx) =>

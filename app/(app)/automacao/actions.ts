@@ -8,6 +8,7 @@ import { getGateway } from "@/lib/whatsapp/provider";
 // "Executar agora" calls the job directly, so it works with no Inngest server. Jobs span the whole
 // deployment (every company's due work), like their scheduled runs.
 export const runJobNow = defineAction({
+  name: "runJobNow",
   schema: z.object({ job: z.enum(JOB_KEYS as [JobKey, ...JobKey[]]) }),
   permission: "dashboard.view",
   async run(db, input, ctx) {

@@ -6,6 +6,7 @@ import { saveCustomer as saveCustomerCommand } from "@/lib/customers/customers";
 import { contactSchema, customerSchema } from "@/lib/customers/schema";
 
 export const saveCustomer = defineAction({
+  name: "saveCustomer",
   schema: customerSchema,
   permission: "customers.manage",
   companyOf: (input) => input.companyId,
@@ -15,6 +16,7 @@ export const saveCustomer = defineAction({
 
 // The customer's company is checked inside the command, in the same query that finds the customer.
 export const saveContact = defineAction({
+  name: "saveContact",
   schema: contactSchema,
   permission: "customers.manage",
   run: (db, input, ctx) => saveContactCommand(db, input, ctx),

@@ -17,6 +17,7 @@ const scope = (ctx: { userId: string; companyIds: string[]; clock: { now: () => 
 });
 
 export const pickTicket = defineAction({
+  name: "pickTicket",
   schema: pickTicketSchema,
   permission: "tickets.handle",
   run: (db, input, ctx) => pickCommand(db, input, scope(ctx)),
@@ -24,6 +25,7 @@ export const pickTicket = defineAction({
 });
 
 export const sendChat = defineAction({
+  name: "sendChat",
   schema: sendChatSchema,
   permission: "tickets.handle",
   run: (db, input, ctx) => sendChatMessage(db, input, { ...scope(ctx), gateway: getGateway() }),
@@ -31,6 +33,7 @@ export const sendChat = defineAction({
 });
 
 export const finalizeTicket = defineAction({
+  name: "finalizeTicket",
   schema: finalizeTicketSchema,
   permission: "tickets.handle",
   run: (db, input, ctx) => finalizeCommand(db, input, scope(ctx)),
@@ -38,6 +41,7 @@ export const finalizeTicket = defineAction({
 });
 
 export const startConversation = defineAction({
+  name: "startConversation",
   schema: newConversationSchema,
   permission: "tickets.handle",
   run: (db, input, ctx) => startCommand(db, input, { ...scope(ctx), gateway: getGateway() }),
@@ -45,6 +49,7 @@ export const startConversation = defineAction({
 });
 
 export const templatePreview = defineAction({
+  name: "templatePreview",
   schema: z.object({
     templateId: z.string().uuid("invalid"),
     senderNumberId: z.string().uuid("invalid"),
@@ -55,6 +60,7 @@ export const templatePreview = defineAction({
 });
 
 export const sendAttachment = defineAction({
+  name: "sendAttachment",
   schema: sendAttachmentSchema,
   permission: "tickets.handle",
   run: async (db, input, ctx) =>

@@ -6,6 +6,7 @@ import { attendanceSchema } from "@/lib/appointments/schema";
 
 // The appointment's company is checked inside the command, in the query that locks the appointment.
 export const markAttendance = defineAction({
+  name: "markAttendance",
   schema: attendanceSchema,
   permission: "reception.checkin",
   run: (db, input, ctx) => markAttendanceCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),

@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { whatsappEnv } from "@/lib/env";
 import { sendSimulatedReply } from "@/lib/whatsapp/simulator";
 import { simulatorReplySchema } from "@/lib/whatsapp/simulator-schema";
@@ -19,6 +19,7 @@ function ownWebhookUrl() {
 
 /** Sandbox only: answers as the customer through the real webhook (a signed Cloud API delivery). */
 export const sendSimulatorReply = defineAction({
+  name: "sendSimulatorReply",
   schema: simulatorReplySchema,
   permission: "tickets.handle",
   // The sender number's company is checked inside the command, in its where clause.

@@ -27,9 +27,9 @@ export async function login(raw: { email: string; password: string; next?: strin
     if (error instanceof CredentialsSignin) {
       const [code, seconds] = error.code.split(":");
       if (code === "locked") return { ok: false, error: "locked", retryAfterSeconds: Number(seconds) || 60 };
-      return { ok: false, error: "invalid" };
+      return { ok: false, error: "invalid_credentials" };
     }
-    if (error instanceof AuthError) return { ok: false, error: "invalid" };
+    if (error instanceof AuthError) return { ok: false, error: "invalid_credentials" };
     throw error; // the redirect after a successful sign-in
   }
 }

@@ -9,6 +9,7 @@ import {
 import { calendarSchema, holidaySchema, removeHolidaySchema } from "@/lib/appointments/schema";
 
 export const saveCalendar = defineAction({
+  name: "saveCalendar",
   schema: calendarSchema,
   permission: "settings.manage",
   companyOf: (input) => input.companyId,
@@ -17,6 +18,7 @@ export const saveCalendar = defineAction({
 });
 
 export const addHoliday = defineAction({
+  name: "addHoliday",
   schema: holidaySchema,
   permission: "settings.manage",
   companyOf: (input) => input.companyId,
@@ -26,6 +28,7 @@ export const addHoliday = defineAction({
 
 // The holiday's company is checked inside the command, in the delete's where clause.
 export const removeHoliday = defineAction({
+  name: "removeHoliday",
   schema: removeHolidaySchema,
   permission: "settings.manage",
   run: (db, input, ctx) => removeHolidayCommand(db, input, ctx),

@@ -5,6 +5,7 @@ import { campaignSchema, programSchema } from "@/lib/agendas/program-schema";
 import { saveCampaign as saveCampaignCommand, saveProgram as saveProgramCommand } from "@/lib/agendas/programs";
 
 export const saveProgram = defineAction({
+  name: "saveProgram",
   schema: programSchema,
   permission: "programs.manage",
   companyOf: (input) => input.companyId,
@@ -13,6 +14,7 @@ export const saveProgram = defineAction({
 });
 
 export const saveCampaign = defineAction({
+  name: "saveCampaign",
   schema: campaignSchema,
   permission: "programs.manage",
   companyOf: (input) => input.companyId,

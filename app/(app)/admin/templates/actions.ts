@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { whatsappEnv } from "@/lib/env";
 import { getGateway } from "@/lib/whatsapp/provider";
 import { syncTemplatesSchema, templateSchema, templateStatusSchema } from "@/lib/whatsapp/template-schema";
@@ -17,6 +17,7 @@ function requireSandbox() {
 }
 
 export const saveTemplate = defineAction({
+  name: "saveTemplate",
   schema: templateSchema,
   permission: "templates.manage",
   companyOf: (input) => input.companyId,
@@ -29,6 +30,7 @@ export const saveTemplate = defineAction({
 
 // The template's company is checked inside the command, in the update's where clause.
 export const setTemplateStatus = defineAction({
+  name: "setTemplateStatus",
   schema: templateStatusSchema,
   permission: "templates.manage",
   run: (db, input, ctx) => {
@@ -39,6 +41,7 @@ export const setTemplateStatus = defineAction({
 });
 
 export const syncTemplates = defineAction({
+  name: "syncTemplates",
   schema: syncTemplatesSchema,
   permission: "templates.manage",
   companyOf: (input) => input.companyId,

@@ -1,14 +1,19 @@
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import { anyText, anyUuid } from "@/db/any-of";
+import { inArray, sql } from "drizzle-orm";
+import { anyUuid } from "@/db/any-of";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
 import { conversations, messages } from "@/db/schema/whatsapp";
-import { mapGraphError, TRANSPORT_ERROR_CODE, WINDOW_CLOSED_CODE } from "@/lib/whatsapp/errors";
-import type { OutboundPayload, SendResult, WhatsappGateway } from "@/lib/whatsapp/gateway";
-import { messageContent, QUEUED_LEASE_MS, validateOutboundPayload, type SendMessageResult } from "@/lib/whatsapp/send-message";
-import { checkTemplateValues } from "@/lib/whatsapp/template-text";
-import { checkRecipient, conversationKey, conversationsFor, forEachConcurrent, type RecipientCheck, type Sender, type Template } from "./sending";
-import { errorText, skip, type JobReport } from "./types";
+import { conversationKey, conversationsFor } from "../conversations";
+import { WINDOW_CLOSED_CODE } from "../errors";
+import type { OutboundPayload, SendResult, WhatsappGateway } from "../gateway";
+import type { Sender } from "../reachability";
+import { checkTemplateValues } from "../template-text";
+import { claimUsedKeys } from "./claim";
+import { messageContent, validateOutboundPayload } from "./payload";
+import { callProvider, errorText, resultAfterSend, resultOf, type SendMessageResult } from "./result";
+
+/** An approved template of a company, as the bulk send fills it. */
+export type Template = { name: string; language: string; body: string; buttons: { type: "QUICK_REPLY" | "URL"; text: string }[] };
 
 export type TemplateItem = {
   sender: Sender;
@@ -25,43 +30,6 @@ export type TemplateOutcome =
   | { kind: "invalid_params"; detail: string }
   | { kind: "result"; result: SendMessageResult }
   | { kind: "error"; message: string };
-
-/** The columns messageContent gives a template payload. */
-type Candidate = { id: string; customerId: string; companyId: string; templateName: string | null };
-type Refusal = Extract<RecipientCheck, { ok: false }>["reason"];
-
-/**
- * A batch's candidates that can get their template now, as items keyed `<keyPrefix><id>` with the
- * template's values; the others are counted as skipped under their reason and returned, for the jobs
- * that record it.
- */
-export async function templateItems<T extends Candidate>(
-  batch: T[],
-  lookups: Parameters<typeof checkRecipient>[0],
-  opts: { keyPrefix: string; values: (row: T, firstName: string) => string[]; report: JobReport },
-): Promise<{ items: TemplateItem[]; refused: { row: T; reason: Refusal }[] }> {
-  const items: TemplateItem[] = [];
-  const refused: { row: T; reason: Refusal }[] = [];
-  for (const row of batch) {
-    const check = await checkRecipient(lookups, row);
-    if (!check.ok) {
-      skip(opts.report, check.reason);
-      refused.push({ row, reason: check.reason });
-      continue;
-    }
-    const { person, sender, template } = check;
-    items.push({
-      sender,
-      phone: person.phone,
-      customerId: row.customerId,
-      firstName: person.firstName,
-      template,
-      values: opts.values(row, person.firstName),
-      idempotencyKey: `${opts.keyPrefix}${row.id}`,
-    });
-  }
-  return { items, refused };
-}
 
 type TemplateContent = { body: string | null; templateName?: string; templateParams?: unknown; interactive?: unknown };
 type Planned = { item: TemplateItem; payload: Extract<OutboundPayload, { type: "template" }>; conversationId: string };
@@ -140,73 +108,25 @@ export async function sendTemplates(
 
   const fresh = new Set(inserted.map((row) => row.key));
   const taken = rows.filter((r) => !fresh.has(r.item.idempotencyKey)).map((r) => r.item.idempotencyKey);
-  if (taken.length) toSend.push(...(await claimOrReport(db, taken, now, outcomes, byKey, target)));
+  // Keys already used: a finished message is reported as is (duplicate); a queued one is in flight
+  // elsewhere, unless its lease ran out (a crash), in which case it is claimed here and sent.
+  const { claimed, taken: done } = await claimUsedKeys(db, taken, now);
+  for (const row of done) outcomes.set(row.idempotencyKey!, { kind: "result", result: resultOf(row, true) });
+  toSend.push(...claimed.map((c) => ({ messageId: c.id, key: c.idempotencyKey!, ...target(byKey.get(c.idempotencyKey!)!), duplicate: true })));
 
   const recorder = outcomeRecorder(db, now);
   await forEachConcurrent(toSend, opts.concurrency ?? 8, async (send) => {
-    let outcome: SendResult;
-    try {
-      outcome = await gateway.send({ providerPhoneId: send.providerPhoneId }, send.to, send.payload);
-    } catch (error) {
-      const mapped = mapGraphError(TRANSPORT_ERROR_CODE);
-      outcome = { ok: false, ...mapped, title: `${mapped.title}: ${errorText(error)}`.slice(0, 500) };
-    }
-    recorder.add({ send, outcome });
+    recorder.add({ send, outcome: await callProvider(gateway, send.providerPhoneId, send.to, send.payload) });
   });
   const recorded = await recorder.drain();
 
   for (const { send, outcome } of recorded.done) {
-    const result: SendMessageResult = outcome.ok
-      ? { messageId: send.messageId, status: "sent", wamid: outcome.wamid, duplicate: send.duplicate }
-      : { messageId: send.messageId, status: "failed", errorCode: outcome.code, errorTitle: outcome.title, retryable: outcome.retryable, duplicate: send.duplicate };
-    outcomes.set(send.key, { kind: "result", result });
+    // The group's statements do not read the rows back: the result is the queued row as the outcome says.
+    const queued = { id: send.messageId, status: "queued" as const, wamid: null, errorCode: null, errorTitle: null };
+    outcomes.set(send.key, { kind: "result", result: resultAfterSend(queued, undefined, outcome, send.duplicate) });
   }
   for (const { send, error } of recorded.lost) outcomes.set(send.key, { kind: "error", message: `envio não registrado: ${error}` });
   return outcomes;
-}
-
-/**
- * Keys already used: a finished message is reported as is (duplicate); a queued one is in flight
- * elsewhere, unless its lease ran out (a crash), in which case it is claimed here and sent.
- */
-async function claimOrReport(
-  db: Db,
-  keys: string[],
-  now: Date,
-  outcomes: Map<string, TemplateOutcome>,
-  byKey: Map<string, Planned>,
-  target: (r: Planned) => Omit<ToSend, "messageId" | "key" | "duplicate">,
-): Promise<ToSend[]> {
-  const claimed = await db
-    .update(messages)
-    .set({ statusAt: now })
-    .where(
-      and(
-        anyText(messages.idempotencyKey, keys),
-        eq(messages.status, "queued"),
-        or(isNull(messages.statusAt), lt(messages.statusAt, new Date(now.getTime() - QUEUED_LEASE_MS))),
-      ),
-    )
-    .returning({ id: messages.id, key: messages.idempotencyKey });
-  const claimedKeys = new Set(claimed.map((c) => c.key));
-  const existing = await db
-    .select({ id: messages.id, key: messages.idempotencyKey, status: messages.status, wamid: messages.wamid, errorCode: messages.errorCode, errorTitle: messages.errorTitle })
-    .from(messages)
-    .where(anyText(messages.idempotencyKey, keys.filter((k) => !claimedKeys.has(k))));
-  for (const row of existing) {
-    outcomes.set(row.key!, {
-      kind: "result",
-      result: {
-        messageId: row.id,
-        status: row.status,
-        ...(row.wamid ? { wamid: row.wamid } : {}),
-        ...(row.errorCode !== null ? { errorCode: row.errorCode } : {}),
-        ...(row.errorTitle ? { errorTitle: row.errorTitle } : {}),
-        duplicate: true,
-      },
-    });
-  }
-  return claimed.map((c) => ({ messageId: c.id, key: c.key!, ...target(byKey.get(c.key!)!), duplicate: true }));
 }
 
 /**
@@ -271,4 +191,16 @@ async function recordOutcomes(db: Db, group: Done[], now: Date) {
         .where(inArray(conversations.id, db.select({ id: messages.conversationId }).from(messages).where(anyUuid(messages.id, closedWindows))));
     }
   }
+}
+
+/** Runs `work` over `items` with at most `concurrency` in flight (order of completion not kept). */
+async function forEachConcurrent<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++];
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }

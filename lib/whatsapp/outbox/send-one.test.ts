@@ -2,12 +2,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { companies } from "@/db/schema/org";
 import { conversations, messages, senderNumbers } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
-import { mapGraphError } from "./errors";
-import type { OutboundPayload, SendResult, WhatsappGateway } from "./gateway";
-import { createSandboxProvider } from "./sandbox-provider";
-import { QUEUED_LEASE_MS, sendMessage, type SendMessageInput } from "./send-message";
+import { mapGraphError } from "../errors";
+import type { OutboundPayload, SendResult, WhatsappGateway } from "../gateway";
+import { createSandboxProvider } from "../sandbox-provider";
+import { QUEUED_LEASE_MS } from "./claim";
+import { sendMessage, type SendMessageInput } from "./send-one";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
 const HOUR = 3600_000;
