@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
 import { assets, serviceOrders } from "@/db/schema/customers";
 import { conversations } from "@/db/schema/whatsapp";
-import { UserError } from "@/lib/actions/result";
+import { UserError } from "@/lib/errors";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { freeSlots, getCalendar } from "@/lib/appointments/calendar";
 import { formatDay, formatTime, localDate } from "@/lib/dates";
@@ -11,7 +11,7 @@ import { findOpenTicket } from "@/lib/tickets/open-ticket";
 import { routeInbound } from "@/lib/tickets/route-inbound";
 import type { OutboundPayload, WhatsappGateway } from "@/lib/whatsapp/gateway";
 import type { InboundResult } from "@/lib/whatsapp/process-delivery";
-import { sendMessage } from "@/lib/whatsapp/send-message";
+import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
 import {
   currentState,
   dayLabel,
