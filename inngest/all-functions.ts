@@ -1,6 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { dispatchConfirmationsFunction } from "./functions/dispatch-confirmations";
 import { dispatchInvitationsFunction } from "./functions/dispatch-invitations";
+import { eventsCleanupFunction } from "./functions/events-cleanup";
 import { generateAgendasFunction } from "./functions/generate-agendas";
 import { noShowSweepFunction } from "./functions/no-show-sweep";
 import { windowChecksFunction } from "./functions/window-checks";
@@ -12,4 +13,5 @@ export const functions: InngestFunction.Any[] = [
   dispatchConfirmationsFunction,
   noShowSweepFunction,
   windowChecksFunction,
+  eventsCleanupFunction,
 ];
