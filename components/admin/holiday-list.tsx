@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { addHoliday, removeHoliday } from "@/app/(app)/admin/calendar/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/fields";
@@ -19,7 +20,6 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useActionRunner } from "@/components/use-action-runner";
 
 type Holiday = { id: string; date: string; name: string };
 
@@ -27,14 +27,22 @@ type Holiday = { id: string; date: string; name: string };
 export function HolidayList({ companyId, holidays }: { companyId: string; holidays: Holiday[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   // Remounting the add form after a success clears what was typed.
   const [formKey, setFormKey] = useState(0);
 
   function remove(holiday: Holiday) {
-    void run(() => removeHoliday({ id: holiday.id }), { success: t("calendar.holidayRemoved", { name: holiday.name }) }).then(() =>
-      router.refresh(),
-    );
+    startTransition(async () => {
+      let result: Awaited<ReturnType<typeof removeHoliday>>;
+      try {
+        result = await removeHoliday({ id: holiday.id });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      else toast.success(t("calendar.holidayRemoved", { name: holiday.name }));
+      router.refresh();
+    });
   }
 
   return (

@@ -3,6 +3,8 @@
 import { ChevronDown } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
 import { setTemplateStatus } from "@/app/(app)/admin/templates/actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -13,7 +15,7 @@ import {
   DropdownMenuRadioItem,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { useActionRunner } from "@/components/use-action-runner";
+import type { ActionResult } from "@/lib/actions/result";
 
 type Status = "APPROVED" | "PENDING" | "REJECTED";
 const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
@@ -22,13 +24,23 @@ const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
 export function TemplateStatusMenu({ id, name, status }: { id: string; name: string; status: Status }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   function change(next: string) {
     if (next === status) return;
-    void run(() => setTemplateStatus({ id, status: next }), {
-      success: t("templates.statusChanged", { name, status: t(`templates.statuses.${next as Status}`) }),
-      onSuccess: () => router.refresh(),
+    startTransition(async () => {
+      let result: ActionResult<unknown>;
+      try {
+        result = await setTemplateStatus({ id, status: next });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      toast.success(t("templates.statusChanged", { name, status: t(`templates.statuses.${next as Status}`) }));
+      router.refresh();
     });
   }
 

@@ -3,20 +3,32 @@
 import { RefreshCw } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
 import { syncTemplates } from "@/app/(app)/admin/templates/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
+import type { ActionResult } from "@/lib/actions/result";
 
 /** Cloud provider: reads the templates from Meta into the current company. */
 export function TemplateSyncButton({ companyId }: { companyId: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   function sync() {
-    void run(() => syncTemplates({ companyId }), {
-      success: (data) => t("templates.synced", { count: data.received }),
-      onSuccess: () => router.refresh(),
+    startTransition(async () => {
+      let result: ActionResult<{ received: number; created: number; updated: number }>;
+      try {
+        result = await syncTemplates({ companyId });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      toast.success(t("templates.synced", { count: result.data.received }));
+      router.refresh();
     });
   }
 

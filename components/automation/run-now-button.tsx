@@ -3,24 +3,30 @@
 import { Play } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
 import { runJobNow } from "@/app/(app)/automacao/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
 import type { JobKey } from "@/lib/jobs/registry";
 
 export function RunNowButton({ job, label }: { job: JobKey; label: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   return (
     <Button
       size="sm"
       disabled={pending}
       aria-label={`${t("automation.runNow")}: ${label}`}
       onClick={() =>
-        void run(() => runJobNow({ job }), {
-          success: (data) => t("automation.ran", { name: label, ...data }),
-          onSuccess: () => router.refresh(),
+        startTransition(async () => {
+          const result = await runJobNow({ job });
+          if (!result.ok) {
+            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+            return;
+          }
+          toast.success(t("automation.ran", { name: label, ...result.data }));
+          router.refresh();
         })
       }
     >

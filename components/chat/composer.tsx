@@ -3,42 +3,54 @@
 import { Paperclip, SendHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
+import { useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { sendAttachment, sendChat } from "@/app/(app)/conversas/actions";
 import { ACCEPTED_ATTACHMENT_TYPES, checkAttachment } from "@/lib/tickets/attachment-rules";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionRunner } from "@/components/use-action-runner";
 
 /** The agent's text box. Enter sends, Shift+Enter breaks the line; disabled while the window is closed. */
 export function Composer({ ticketId, disabled }: { ticketId: string; disabled: boolean }) {
   const t = useTranslations();
   const router = useRouter();
   const [body, setBody] = useState("");
-  const { pending, run, showError } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
+
+  function fail(error: string) {
+    toast.error(t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected"));
+  }
 
   function attach(file: File | undefined) {
     if (fileInput.current) fileInput.current.value = "";
     if (!file || disabled) return;
     // Checked here for a quick answer, and again on the server.
     const check = checkAttachment(file);
-    if (!check.ok) return showError(check.error);
+    if (!check.ok) return fail(check.error);
     const form = new FormData();
     form.set("ticketId", ticketId);
     form.set("clientMessageId", crypto.randomUUID());
     form.set("file", file);
-    void run(() => sendAttachment(form), { success: t("chat.attached"), onSuccess: () => router.refresh() });
+    startTransition(async () => {
+      const result = await sendAttachment(form);
+      if (!result.ok) return fail(result.error);
+      toast.success(t("chat.attached"));
+      router.refresh();
+    });
   }
 
   function send() {
     const text = body.trim();
     if (!text || disabled) return;
-    void run(() => sendChat({ ticketId, body: text, clientMessageId: crypto.randomUUID() }), {
-      onSuccess: () => {
-        setBody("");
-        router.refresh();
-      },
+    startTransition(async () => {
+      const result = await sendChat({ ticketId, body: text, clientMessageId: crypto.randomUUID() });
+      if (!result.ok) {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      setBody("");
+      router.refresh();
     });
   }
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { finalizeTicket } from "@/app/(app)/conversas/actions";
 import { FieldError } from "@/components/forms/field-error";
@@ -11,7 +11,6 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionRunner } from "@/components/use-action-runner";
 
 type Props = { ticketId: string; reasons: { id: string; name: string }[]; required: boolean };
 
@@ -20,20 +19,23 @@ export function FinalizeForm({ ticketId, reasons, required }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = formDataToObject(new FormData(event.currentTarget));
-    void run(() => finalizeTicket({ ...values, ticketId }), {
-      onFailure: (failure) => setErrors(failure.fieldErrors),
-      onSuccess: (data) => {
-        if (data.qualified) toast.success(t("chat.qualified"));
-        if (data.described) toast.success(t("chat.described"));
-        toast.success(t("chat.finished"));
-        router.push("/conversas");
-        router.refresh();
-      },
+    startTransition(async () => {
+      const result = await finalizeTicket({ ...values, ticketId });
+      if (!result.ok) {
+        setErrors(result.fieldErrors);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      if (result.data.qualified) toast.success(t("chat.qualified"));
+      if (result.data.described) toast.success(t("chat.described"));
+      toast.success(t("chat.finished"));
+      router.push("/conversas");
+      router.refresh();
     });
   }
 

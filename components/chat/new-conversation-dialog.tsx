@@ -3,7 +3,8 @@
 import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { startConversation, templatePreview } from "@/app/(app)/conversas/actions";
 import { FieldError } from "@/components/forms/field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -13,7 +14,6 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
-import { useActionRunner } from "@/components/use-action-runner";
 import { fillTemplate } from "@/lib/whatsapp/template-text";
 
 export type NewConversationOptions = {
@@ -40,7 +40,7 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
   const [templateId, setTemplateId] = useState("");
   const [vars, setVars] = useState<{ number: number; value: string }[]>([]);
   const [errors, setErrors] = useState<Record<string, string[]>>();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   const sender = senders.find((s) => s.id === senderNumberId);
   const companyTemplates = templates.filter((tpl) => tpl.companyId === sender?.companyId);
@@ -53,40 +53,35 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
     setTemplateId(id);
     setVars([]);
     if (!id) return;
-    void run(() => templatePreview({ templateId: id, senderNumberId, customerPhone }), {
-      silent: true,
-      onSuccess: (data) => {
-        if (data) setVars(data.map((v) => ({ number: v.number, value: v.value })));
-      },
+    startTransition(async () => {
+      const result = await templatePreview({ templateId: id, senderNumberId, customerPhone });
+      if (result.ok && result.data) setVars(result.data.map((v) => ({ number: v.number, value: v.value })));
     });
   }
 
   function create() {
-    void run(
-      () =>
-        startConversation({
-          senderNumberId,
-          customerPhone,
-          templateId: windowClosed ? templateId : undefined,
-          params: windowClosed ? vars.map((v) => v.value) : undefined,
-          clientMessageId: crypto.randomUUID(),
-        }),
-      {
-        // The 24-hour window closed: the dialog asks for a template instead of showing an error.
-        silent: ["window_closed_template_required"],
-        onFailure: (failure) => {
-          if (failure.error === "window_closed_template_required") {
-            setWindowClosed(true);
-            setErrors(undefined);
-          } else setErrors(failure.fieldErrors);
-        },
-        onSuccess: (data) => {
-          onOpenChange(false);
-          router.push(`/conversas?t=${data.ticketId}`);
-          router.refresh();
-        },
-      },
-    );
+    startTransition(async () => {
+      const result = await startConversation({
+        senderNumberId,
+        customerPhone,
+        templateId: windowClosed ? templateId : undefined,
+        params: windowClosed ? vars.map((v) => v.value) : undefined,
+        clientMessageId: crypto.randomUUID(),
+      });
+      if (!result.ok) {
+        if (result.error === "window_closed_template_required") {
+          setWindowClosed(true);
+          setErrors(undefined);
+          return;
+        }
+        setErrors(result.fieldErrors);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      onOpenChange(false);
+      router.push(`/conversas?t=${result.data.ticketId}`);
+      router.refresh();
+    });
   }
 
   return (

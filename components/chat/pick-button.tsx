@@ -2,23 +2,29 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
 import { pickTicket } from "@/app/(app)/conversas/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
 
 export function PickButton({ ticketId }: { ticketId: string }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   return (
     <Button
       size="sm"
       disabled={pending}
       onClick={() =>
-        void run(() => pickTicket({ ticketId }), {
-          success: t("chat.picked"),
-          onFailure: () => router.refresh(),
-          onSuccess: () => router.push(`/conversas?t=${ticketId}`),
+        startTransition(async () => {
+          const result = await pickTicket({ ticketId });
+          if (!result.ok) {
+            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+            router.refresh();
+            return;
+          }
+          toast.success(t("chat.picked"));
+          router.push(`/conversas?t=${ticketId}`);
         })
       }
     >

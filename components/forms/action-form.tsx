@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { createContext, useContext, useId, useState } from "react";
+import { createContext, useContext, useId, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
 import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { FieldError } from "./field-error";
@@ -40,22 +40,30 @@ type Props = {
 export function ActionForm({ action, redirectTo, successMessage = "saved", submitLabel, className, children, onSuccess }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>();
   const idPrefix = useId();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = formDataToObject(new FormData(event.currentTarget));
-    void run(() => action(values), {
-      success: t(`common.${successMessage}`),
-      onFailure: (failure) => setFieldErrors(failure.fieldErrors),
-      onSuccess: () => {
-        setFieldErrors(undefined);
-        onSuccess?.();
-        if (redirectTo) router.push(redirectTo);
-        else router.refresh();
-      },
+    startTransition(async () => {
+      let result: ActionResult<unknown>;
+      try {
+        result = await action(values);
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) {
+        setFieldErrors(result.fieldErrors);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      setFieldErrors(undefined);
+      toast.success(t(`common.${successMessage}`));
+      onSuccess?.();
+      if (redirectTo) router.push(redirectTo);
+      else router.refresh();
     });
   }
 

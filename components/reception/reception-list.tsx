@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { markAttendance } from "@/app/(app)/recepcao/actions";
 import {
   AlertDialog,
@@ -17,7 +18,6 @@ import {
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { useActionRunner } from "@/components/use-action-runner";
 
 export type ReceptionRow = {
   id: string;
@@ -41,16 +41,25 @@ const BADGE: Record<ReceptionRow["status"], BadgeProps["variant"]> = {
 export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [noShowOf, setNoShowOf] = useState<ReceptionRow | null>(null);
 
   function mark(row: ReceptionRow, outcome: "compareceu" | "no_show") {
     setBusyId(row.id);
-    void run(() => markAttendance({ appointmentId: row.id, outcome }), {
-      success: t(outcome === "compareceu" ? "reception.checkedIn" : "reception.markedNoShow", { name: row.customerName }),
-    }).then(() => {
+    startTransition(async () => {
+      let result: Awaited<ReturnType<typeof markAttendance>>;
+      try {
+        result = await markAttendance({ appointmentId: row.id, outcome });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
       setBusyId(null);
+      if (!result.ok) {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      } else {
+        toast.success(t(outcome === "compareceu" ? "reception.checkedIn" : "reception.markedNoShow", { name: row.customerName }));
+      }
       router.refresh();
     });
   }

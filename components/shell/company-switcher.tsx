@@ -2,21 +2,27 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
 import { switchCompany } from "@/app/(app)/actions";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useActionRunner } from "@/components/use-action-runner";
 
 type Props = { companies: { id: string; name: string }[]; currentId: string };
 
 export function CompanySwitcher({ companies, currentId }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   function onChange(companyId: string) {
-    void run(() => switchCompany({ companyId }), {
-      success: t("shell.companyChanged", { name: companies.find((c) => c.id === companyId)?.name ?? "" }),
-      onSuccess: () => router.refresh(),
+    startTransition(async () => {
+      const result = await switchCompany({ companyId });
+      if (!result.ok) {
+        toast.error(t(`errors.${result.error}`));
+        return;
+      }
+      toast.success(t("shell.companyChanged", { name: companies.find((c) => c.id === companyId)?.name ?? "" }));
+      router.refresh();
     });
   }
 

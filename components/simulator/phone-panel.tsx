@@ -3,11 +3,12 @@
 import { SendHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { sendSimulatorReply } from "@/app/(app)/simulador/actions";
 import { FieldError } from "@/components/forms/field-error";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
+import type { ActionResult } from "@/lib/actions/result";
 import { MessageBubble, type SimulatorMessageView, type SimulatorTap } from "./message-bubble";
 
 const POLL_MS = 2000;
@@ -30,7 +31,7 @@ type Props = {
 export function PhonePanel({ sender, customerPhone, contactName, profileName, messages }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>();
   const listRef = useRef<HTMLDivElement>(null);
@@ -50,9 +51,10 @@ export function PhonePanel({ sender, customerPhone, contactName, profileName, me
   }, [lastId]);
 
   function send(reply: { type: "text" | "button_reply" | "list_reply" | "template_button"; text: string; replyId?: string; description?: string; contextWamid?: string | null }, onSent?: () => void) {
-    void run(
-      () =>
-        sendSimulatorReply({
+    startTransition(async () => {
+      let result: ActionResult<{ wamid: string }>;
+      try {
+        result = await sendSimulatorReply({
           senderNumberId: sender.id,
           customerPhone,
           contactName: profileName ?? undefined,
@@ -61,16 +63,19 @@ export function PhonePanel({ sender, customerPhone, contactName, profileName, me
           replyId: reply.replyId,
           description: reply.description,
           contextWamid: reply.contextWamid ?? undefined,
-        }),
-      {
-        onFailure: (failure) => setErrors(failure.fieldErrors?.text),
-        onSuccess: () => {
-          setErrors(undefined);
-          onSent?.();
-          router.refresh();
-        },
-      },
-    );
+        });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      if (!result.ok) {
+        setErrors(result.fieldErrors?.text);
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
+      }
+      setErrors(undefined);
+      onSent?.();
+      router.refresh();
+    });
   }
 
   function onTap(tap: SimulatorTap) {

@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
 import { cancelAppointment, rescheduleAppointment } from "@/app/(app)/atendimento/actions";
 import { ActionForm, useFieldErrors } from "@/components/forms/action-form";
 import {
@@ -18,7 +19,6 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { useActionRunner } from "@/components/use-action-runner";
 import { SlotPicker, type SlotDay } from "./slot-picker";
 
 function RescheduleSlots({ days }: { days: SlotDay[] }) {
@@ -29,10 +29,16 @@ export function AppointmentActions({ appointmentId, days }: { appointmentId: str
   const t = useTranslations();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
 
   function cancel() {
-    void run(() => cancelAppointment({ appointmentId }), { success: t("card.cancelled"), onSuccess: () => router.refresh() });
+    startTransition(async () => {
+      const result = await cancelAppointment({ appointmentId });
+      if (result.ok) {
+        toast.success(t("card.cancelled"));
+        router.refresh();
+      } else toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+    });
   }
 
   return (

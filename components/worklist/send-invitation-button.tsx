@@ -3,16 +3,16 @@
 import { Send } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useTransition } from "react";
 import { toast } from "sonner";
 import { sendInvitation } from "@/app/(app)/atendimento/actions";
 import { Button } from "@/components/ui/button";
-import { useActionRunner } from "@/components/use-action-runner";
 
 /** Sends the chatbot invitation by hand (manual agendas and re-sends). */
 export function SendInvitationButton({ agendaId, compact }: { agendaId: string; compact?: boolean }) {
   const t = useTranslations();
   const router = useRouter();
-  const { pending, run } = useActionRunner();
+  const [pending, startTransition] = useTransition();
   return (
     <Button
       type="button"
@@ -22,12 +22,15 @@ export function SendInvitationButton({ agendaId, compact }: { agendaId: string; 
       aria-label={t("worklist.sendInvitation")}
       title={t("worklist.sendInvitation")}
       onClick={() =>
-        void run(() => sendInvitation({ agendaId, requestId: crypto.randomUUID() }), {
-          onSuccess: (data) => {
-            if (data.sent) toast.success(t("worklist.invitationSent"));
-            else toast.error(t("worklist.invitationFailed"));
-            router.refresh();
-          },
+        startTransition(async () => {
+          const result = await sendInvitation({ agendaId, requestId: crypto.randomUUID() });
+          if (!result.ok) {
+            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+            return;
+          }
+          if (result.data.sent) toast.success(t("worklist.invitationSent"));
+          else toast.error(t("worklist.invitationFailed"));
+          router.refresh();
         })
       }
     >
