@@ -31,6 +31,18 @@ function cardsOf(rows: Locator) {
   return rows.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
 }
 
+/** Every card of a worklist view, page by page (the worklist shows 50 per page). */
+async function allCards(page: Page, url: string, count: number) {
+  const rows = page.getByTestId("worklist-row");
+  const cards: string[] = [];
+  for (let n = 1; n <= Math.max(1, Math.ceil(count / 50)); n++) {
+    await page.goto(`${url}&pagina=${n}`);
+    await expect(rows.first()).toBeVisible();
+    cards.push(...(await cardsOf(rows)));
+  }
+  return cards;
+}
+
 /** The customer's mobile on the agenda card, as the simulator wants it (55 + DDD + number). */
 async function mobileOnCard(page: Page) {
   const mobile = (await page.getByText(/^\(\d{2}\) 9\d{4}-\d{4}/).first().textContent())!;
@@ -95,14 +107,14 @@ test("the no-show sweep asks a customer who missed the booking to come again; th
   const rows = page.getByTestId("worklist-row");
   await page.goto(noShows);
   await expect(rows.first()).toBeVisible();
-  const before = await cardsOf(rows);
   const countBefore = Number(await page.getByTestId("total-no_show-count").textContent());
+  const before = await allCards(page, noShows, countBefore);
 
   await runJobNow(page, "no-show-sweep", /No-show: \d+ considerados, [1-9]\d* enviados/);
 
   await page.goto(noShows);
   await expect(page.getByTestId("total-no_show-count")).toHaveText(String(countBefore + 1));
-  const missed = (await cardsOf(rows)).filter((card) => !before.includes(card));
+  const missed = (await allCards(page, noShows, countBefore + 1)).filter((card) => !before.includes(card));
   expect(missed).toHaveLength(1);
 
   await page.goto(missed[0]);

@@ -89,16 +89,22 @@ test("a refusal needs a reason", async ({ page }) => {
 test("a receptionist marks a no-show and the agent's No-Show count goes up", async ({ browser }) => {
   const agent = await browser.newPage();
   await signIn(agent, LOGINS.agent);
-  await agent.goto("/atendimento?total=agendou");
+  // Newest first: the agenda of today is on the first page however many the agent has.
+  await agent.goto("/atendimento?total=agendou&ordem=data&dir=desc");
   const noShowBefore = await count(agent, "no_show");
-  const booked = (await agent.getByTestId("worklist-row").getByRole("link").allTextContents()).map((n) => n.trim());
+  // The agent's agendas of today that booked: the demo books each of them at the front desk today.
+  const today = new Intl.DateTimeFormat("pt-BR", { timeZone: "America/Sao_Paulo" }).format(new Date());
+  const booked = (
+    await agent.getByTestId("worklist-row").filter({ hasText: today }).getByRole("link").allTextContents()
+  ).map((n) => n.trim());
 
   const reception = await browser.newPage();
   await signIn(reception, LOGINS.receptionist);
   await reception.goto("/recepcao");
-  // One of the agent's customers who booked for today.
+  // One of them whose name is on exactly one open row, so the row marked is the agent's booking and
+  // not a same-named customer's booking of another agent.
   const todays = (await reception.getByRole("row").filter({ has: reception.getByRole("button", { name: "No-show" }) }).allTextContents());
-  const customer = booked.find((name) => todays.some((row) => row.includes(name)));
+  const customer = booked.find((name) => todays.filter((row) => row.includes(name)).length === 1);
   expect(customer, "an agent's booked customer is expected at the front desk today").toBeTruthy();
   const rows = reception.getByRole("row").filter({ hasText: customer });
   const open = rows.filter({ has: reception.getByRole("button", { name: "No-show" }) });
