@@ -14,4 +14,6 @@ export async function register() {
   }
   // server.ts listens only after this (see databaseReady in db/index.ts).
   markDatabaseReady();
+  const { startProcessScheduler } = await import("./lib/jobs/process-scheduler");
+  startProcessScheduler(handle);
 }

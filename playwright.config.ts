@@ -28,6 +28,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // The suite presses "Executar agora" itself; e2e/scheduler.spec.ts starts a server of its own with it on.
+    env: { SCHEDULER: "off" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -15,6 +15,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { databaseReady, getDb } from "@/db/index";
 import { whatsappEnv } from "@/lib/env";
+import { stopProcessScheduler } from "@/lib/jobs/process-scheduler";
 import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
 import { MAX_WEBHOOK_BODY_BYTES, receiveDelivery, TOO_LARGE, type Received } from "@/lib/whatsapp/receive-delivery";
 
@@ -139,11 +140,10 @@ async function main() {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    // Stop accepting, finish the requests in flight and the follow-up backlog, then close Next.
+    // Stop accepting, finish the requests in flight, the follow-up backlog and the job runs, then close Next.
     server.close(() => {
       if (followUps.backlog) console.log(`[whatsapp] stopping: ${followUps.backlog} follow-up(s) to finish first`);
-      void followUps
-        .drain()
+      void Promise.all([followUps.drain(), stopProcessScheduler()])
         .then(() => app.close())
         .catch((error: unknown) => console.error(error))
         .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));

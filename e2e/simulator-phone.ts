@@ -1,8 +1,8 @@
-import { expect, type Browser, type Locator } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator } from "@playwright/test";
 import { LOGINS, signIn } from "./helpers";
 
 /** The customer's phone in the simulator, on a page of its own, talking to the São Paulo number. */
-export async function customerPhone(browser: Browser, number: string) {
+export async function customerPhone(browser: Browser | BrowserContext, number: string) {
   const customerPage = await browser.newPage();
   await signIn(customerPage, LOGINS.supervisor);
   await customerPage.goto("/simulador");

@@ -4,7 +4,7 @@ import { jobRuns } from "@/db/schema/jobs";
 import { emptyReport, errorText, type JobOptions, type JobReport } from "./types";
 
 /**
- * Records a job run in job_runs: a "running" row first, then the counts and "succeeded" — or, when the
+ * Records a job run in job_runs: a "running" row first (or the one the caller claimed), then the counts and "succeeded" — or, when the
  * work throws, the counts so far and "failed" (the error is rethrown so Inngest retries the step).
  * The report is handed to the work so partial counts survive a failure.
  */
@@ -14,10 +14,12 @@ export async function recordRun(
   opts: JobOptions,
   work: (report: JobReport) => Promise<void>,
 ): Promise<JobReport & { runId: string }> {
-  const [run] = await db
-    .insert(jobRuns)
-    .values({ job, trigger: opts.trigger, status: "running", startedAt: opts.now, triggeredBy: opts.triggeredBy ?? null })
-    .returning({ id: jobRuns.id });
+  const [run] = opts.runId
+    ? [{ id: opts.runId }]
+    : await db
+        .insert(jobRuns)
+        .values({ job, trigger: opts.trigger, status: "running", startedAt: opts.now, triggeredBy: opts.triggeredBy ?? null })
+        .returning({ id: jobRuns.id });
   const report = emptyReport();
   const finish = (status: "succeeded" | "failed") =>
     db

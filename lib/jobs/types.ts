@@ -21,6 +21,8 @@ export type JobOptions = {
   limit?: number;
   /** Who pressed "Executar agora" (job_runs.triggered_by). */
   triggeredBy?: string | null;
+  /** A job_runs row already claimed for this run (the local scheduler claims its tick before running). */
+  runId?: string;
 };
 
 export type JobReport = {

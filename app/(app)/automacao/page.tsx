@@ -9,6 +9,7 @@ import { requireSection } from "@/lib/auth/session";
 import { DEFAULT_TIME_ZONE, formatDateTime } from "@/lib/dates";
 import { lastRuns } from "@/lib/jobs/last-runs";
 import { JOB_KEYS, JOBS } from "@/lib/jobs/registry";
+import { nextRunAt, schedulerMode } from "@/lib/jobs/schedule";
 
 export async function generateMetadata() {
   const t = await getTranslations("automation");
@@ -18,9 +19,12 @@ export async function generateMetadata() {
 export default async function AutomationPage() {
   await requireSection("automacao");
   const [runs, t] = await Promise.all([lastRuns(getDb(), JOB_KEYS), getTranslations()]);
+  const mode = schedulerMode(process.env);
+  const now = new Date();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <PageHeader title={t("automation.title")} description={t("automation.subtitle")} />
+      <p className="text-sm text-muted-foreground" data-testid="scheduler-mode">{t(`automation.scheduler.${mode}`)}</p>
       {JOBS.map((job) => {
         const mine = runs.filter((r) => r.job === job.key);
         const label = t(`automation.jobs.${job.key}.name`);
@@ -31,6 +35,11 @@ export default async function AutomationPage() {
                 <CardTitle>{label}</CardTitle>
                 <CardDescription>{t(`automation.jobs.${job.key}.description`)}</CardDescription>
                 <p className="mt-1 text-xs text-muted-foreground">{t(`automation.jobs.${job.key}.schedule`)}</p>
+                {mode !== "off" && (
+                  <p className="mt-1 text-xs text-muted-foreground tabular-nums" data-testid="next-run">
+                    {t("automation.nextRun", { at: formatDateTime(nextRunAt(job, now), DEFAULT_TIME_ZONE) })}
+                  </p>
+                )}
               </div>
               <RunNowButton job={job.key} label={label} />
             </CardHeader>
