@@ -14,6 +14,8 @@ export async function register() {
   }
   // server.ts listens only after this (see databaseReady in db/index.ts).
   markDatabaseReady();
+  const { startProcessEventListener } = await import("./lib/events/listener");
+  await startProcessEventListener(handle).catch((error: unknown) => console.error("[events] LISTEN falhou", error));
   const { startProcessScheduler } = await import("./lib/jobs/process-scheduler");
   startProcessScheduler(handle);
 }

@@ -18,15 +18,30 @@ export type Schema = typeof schema;
 /** A database or a transaction: lib commands take either, so callers can compose them. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
-export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void> };
+/**
+ * `listen`: LISTEN on a channel. `onListen` runs each time the listen is (re)established — postgres.js
+ * listens again on a new connection after a dropped one. Resolves to the unlisten function.
+ */
+export type Listen = (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
+
+export type DbHandle = { db: Db; kind: "pglite" | "postgres"; close: () => Promise<void>; listen: Listen };
 
 export function openPostgres(url: string, max = 10): DbHandle {
   const client = postgres(url, { max, onnotice: () => {} });
-  return { db: drizzlePostgres(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end() };
+  const listen: Listen = async (channel, onNotify, onListen) => {
+    const { unlisten } = await client.listen(channel, onNotify, onListen);
+    return unlisten;
+  };
+  return { db: drizzlePostgres(client, { schema }) as unknown as Db, kind: "postgres", close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** dataDir undefined → in memory (tests). */
 export function openPglite(dataDir?: string): DbHandle {
   const client = new PGlite(dataDir);
-  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close() };
+  const listen: Listen = async (channel, onNotify, onListen) => {
+    const unlisten = await client.listen(channel, onNotify);
+    onListen?.();
+    return unlisten;
+  };
+  return { db: drizzlePglite(client, { schema }) as unknown as Db, kind: "pglite", close: () => client.close(), listen };
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { openPglite, openPostgres, type Db } from "@/db/client";
+import { openPglite, openPostgres, type Db, type Listen } from "@/db/client";
 import { migrate } from "@/db/migrate";
 import { fileDatabasePrefix, quoteIdent, withDatabase } from "./pg-urls";
 
 /** `url`: the per-file database (Postgres mode only), for tests that need connections of their own. */
-export type TestDb = { db: Db; close(): Promise<void>; url?: string };
+export type TestDb = { db: Db; close(): Promise<void>; url?: string; listen: Listen };
 
 /**
  * A fresh, migrated, empty database for one test file.
@@ -19,7 +19,7 @@ export async function createTestDb(): Promise<TestDb> {
   if (!url) {
     const handle = openPglite();
     await migrate(handle);
-    return { db: handle.db, close: handle.close };
+    return { db: handle.db, close: handle.close, listen: handle.listen };
   }
 
   const template = inject("testTemplateDb");
@@ -33,5 +33,5 @@ export async function createTestDb(): Promise<TestDb> {
   }
   const fileUrl = withDatabase(url, name);
   const handle = openPostgres(fileUrl, 4);
-  return { db: handle.db, close: handle.close, url: fileUrl };
+  return { db: handle.db, close: handle.close, url: fileUrl, listen: handle.listen };
 }
