@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertTriangle } from "lucide-react";
 import { AutoRefresh } from "@/components/chat/auto-refresh";
+import { ChatScroll } from "@/components/chat/chat-scroll";
 import { Composer } from "@/components/chat/composer";
 import { FinalizeForm } from "@/components/chat/finalize-form";
 import { MessageList } from "@/components/chat/message-list";
@@ -106,9 +107,14 @@ export default async function ConversationsPage({ searchParams }: { searchParams
                 {formatPhone(detail.ticket.customerPhone)} · {t("protocol", { protocol: detail.ticket.protocol })}
               </p>
             </header>
-            <div className="min-h-0 flex-1 overflow-y-auto p-4">
+            <ChatScroll
+              key={detail.ticket.id}
+              className="min-h-0 flex-1 overflow-y-auto p-4"
+              firstKey={detail.messages[0]?.id}
+              lastKey={detail.messages.at(-1)?.id}
+            >
               <MessageList messages={detail.messages} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
-            </div>
+            </ChatScroll>
             {mineSelected && (
               <footer className="space-y-2 border-t p-3">
                 {!isWindowOpen(detail.ticket.lastInboundAt, now) && (
