@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { storableValues } from "@/lib/storable-text";
 import { followUpDelivery } from "./follow-up";
 import { parseWebhook } from "./parse-webhook";
 import { processDelivery } from "./process-delivery";
@@ -43,7 +44,11 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
 
   let body: unknown;
   try {
-    body = JSON.parse(utf8.decode(raw));
+    const text = utf8.decode(raw);
+    body = JSON.parse(text);
+    // A NUL or a lone surrogate can only arrive as a \u escape (the decoder refuses the raw bytes); stored,
+    // it would fail the whole delivery on every retry. Most deliveries have no escape and skip the walk.
+    if (/\\u(?:0000|d[89a-f])/i.test(text)) body = storableValues(body);
   } catch {
     return { status: 400, body: { ok: false, error: "malformed" } };
   }
