@@ -217,6 +217,23 @@ describe("receiveDelivery", () => {
     expect(status).toMatchObject({ status: "failed", errorCode: 131026, errorTitle: "Não entregue" });
   });
 
+  it("skips messages from a sender that is not a phone number with a log line, stores the rest and answers 200", async () => {
+    const good = newWamid();
+    const [letters, long] = [newWamid(), newWamid()];
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const res = await receiveJson(delivery([value("PH1", [textMsg("abc", letters), textMsg("9".repeat(5000), long), textMsg(newPhone(), good)])]));
+      expect(res).toMatchObject({ status: 200, body: { ok: true } });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/2 message\(s\) skipped: the sender is not a phone number \("abc", "9{20}…"\)/));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await countByWamid(good)).toBe(1);
+    expect(await countByWamid(letters)).toBe(0);
+    expect(await countByWamid(long)).toBe(0);
+    expect(await t.db.select().from(conversations).where(eq(conversations.customerPhone, ""))).toEqual([]);
+  });
+
   it("tolerates unknown message types and unknown fields", async () => {
     const wamid = newWamid();
     const res = await receiveJson({

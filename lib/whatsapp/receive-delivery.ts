@@ -55,6 +55,11 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
   const delivery = parseWebhook(body);
   if (!delivery) return { status: 400, body: { ok: false, error: "malformed" } };
 
+  if (delivery.invalidSenders?.length) {
+    const shown = delivery.invalidSenders.slice(0, 5).map((from) => JSON.stringify(from.length > 20 ? `${from.slice(0, 20)}…` : from)).join(", ");
+    console.warn(`[whatsapp] ${delivery.invalidSenders.length} message(s) skipped: the sender is not a phone number (${shown})`);
+  }
+
   const { db, now } = deps;
   let result: Awaited<ReturnType<typeof processDelivery>>;
   try {
