@@ -327,6 +327,13 @@ describe("outcomeSchema (what the card's form must send)", () => {
     expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24" })).toEqual({ callbackAt: "callbackRequired" });
     expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24T10:00" })).toEqual({});
   });
+  it("Pediu para ligar refuses a date and time that do not exist or a year out of range", () => {
+    for (const callbackAt of ["2026-13-45T99:99", "2026-02-29T10:00", "2026-04-31T10:00", "2026-11-24T24:00", "2026-11-24T10:60", "9999-12-31T23:59", "1899-12-31T10:00"]) {
+      expect(issues({ outcome: "pediu_ligar", callbackAt }), callbackAt).toEqual({ callbackAt: "dateInvalid" });
+    }
+    expect(issues({ outcome: "pediu_ligar", callbackAt: "2028-02-29T23:59" })).toEqual({});
+    expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24T00:00" })).toEqual({});
+  });
   it("Agendou requires a slot", () => {
     expect(issues({ outcome: "agendou" })).toEqual({ slot: "slotRequired" });
     expect(issues({ outcome: "agendou", slot: SLOT })).toEqual({});
