@@ -105,10 +105,11 @@ describe("the production server's webhook fast path over HTTP", () => {
     const socket = net.connect(port, "127.0.0.1");
     try {
       expect(await post(hugeBody(), { socket })).toMatchObject({ status: 413 });
+      const before = followUps.length;
       const wamid = "wamid.http.after-413";
       expect(await post(delivery(wamid), { socket })).toEqual({ status: 200, body: JSON.stringify({ ok: true }) });
       expect(await t.db.select().from(messages).where(eq(messages.wamid, wamid))).toHaveLength(1);
-      expect(followUps).toHaveLength(1);
+      expect(followUps).toHaveLength(before + 1);
     } finally {
       socket.destroy();
     }
