@@ -39,9 +39,10 @@ function send(res: ServerResponse, status: number, body: unknown) {
 const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
 /**
- * 413 at once, and the rest of the body read and discarded: a socket closed with unread bytes sends a TCP
- * reset, which destroys the 413 in the client's buffers before it reads it (most clients read the answer
- * only once they have sent the body). After the body the connection serves the next request.
+ * 413 at once, and the rest of the body read and discarded. Closing the socket instead (with bytes still
+ * unread) makes the kernel answer the client's further writes with a TCP reset, so a client still sending
+ * the body gets ECONNRESET, not the 413 (most read the answer only once the body is sent). After the body
+ * the connection serves the next request.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse) {
   let drained = 0;
