@@ -17,7 +17,7 @@ import { databaseReady, getDb } from "@/db/index";
 import { whatsappEnv } from "@/lib/env";
 import { stopProcessScheduler } from "@/lib/jobs/process-scheduler";
 import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
-import { MAX_WEBHOOK_BODY_BYTES, receiveDelivery, TOO_LARGE, type Received } from "@/lib/whatsapp/receive-delivery";
+import { answerWebhookPost } from "@/lib/whatsapp/webhook-http";
 
 const WEBHOOK_PATH = "/api/whatsapp/webhook";
 
@@ -48,56 +48,6 @@ function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   };
 }
 
-/** The raw body, or null past MAX_WEBHOOK_BODY_BYTES (declared or counted). */
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    if (Number(req.headers["content-length"] ?? 0) > MAX_WEBHOOK_BODY_BYTES) return resolve(null);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_WEBHOOK_BODY_BYTES) {
-        req.off("data", onData);
-        resolve(null);
-      } else chunks.push(chunk);
-    };
-    req.on("data", onData);
-    req.on("end", () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size)));
-    req.on("error", reject);
-  });
-}
-
-function send(res: ServerResponse, status: number, body: unknown, close = false) {
-  const payload = JSON.stringify(body);
-  const headers: http.OutgoingHttpHeaders = { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) };
-  if (close) headers.Connection = "close";
-  res.writeHead(status, headers).end(payload);
-}
-
-async function webhook(req: IncomingMessage, res: ServerResponse, followUps: FollowUpQueue) {
-  let received: Received;
-  try {
-    const raw = await readBody(req);
-    if (raw === null) {
-      // Stop reading the rest: answer and close the connection.
-      send(res, TOO_LARGE.status, TOO_LARGE.body, true);
-      res.once("finish", () => req.destroy());
-      return;
-    }
-    received = await receiveDelivery(raw, req.headers["x-hub-signature-256"] as string | undefined, {
-      db: getDb(),
-      appSecret: whatsappEnv().appSecret,
-      now: new Date(),
-    });
-  } catch (error) {
-    console.error("[whatsapp] webhook failed", error);
-    if (!res.headersSent) send(res, 500, { ok: false, error: "internal" });
-    return;
-  }
-  send(res, received.status, received.body);
-  if (received.followUp) followUps.push(received.followUp);
-}
-
 async function main() {
   const options = parseOptions(process.argv.slice(2), process.env);
   (process.env as Record<string, string | undefined>).NODE_ENV ||= "production";
@@ -110,6 +60,7 @@ async function main() {
   const handle = app.getRequestHandler();
   // At most this many follow-ups at a time (the pool has 10 connections): see lib/whatsapp/follow-up-queue.ts.
   const followUps = new FollowUpQueue(Number(process.env.WHATSAPP_FOLLOW_UP_CONCURRENCY || 4));
+  const webhookDeps = { db: getDb, appSecret: () => whatsappEnv().appSecret, followUps };
   await app.prepare();
   // instrumentation.ts migrates (and seeds the embedded database); Next runs it in the background and
   // holds its own requests until it is done, but the webhook fast path does not go through Next.
@@ -117,7 +68,7 @@ async function main() {
 
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === "POST" && (req.url === WEBHOOK_PATH || req.url?.startsWith(`${WEBHOOK_PATH}?`))) {
-      void webhook(req, res, followUps);
+      void answerWebhookPost(req, res, webhookDeps);
       return;
     }
     handle(req, res).catch((error: unknown) => {

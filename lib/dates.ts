@@ -3,6 +3,24 @@ import { addDays, format } from "date-fns";
 
 export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
 
+/** The years a date from a form or a URL may fall in: outside them it is a typo or a probe, not a plan. */
+const YEARS = { min: 2000, max: 2100 };
+
+/** "2026-11-22" naming a real calendar day (no 2026-02-31, no month 13) within YEARS. */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= YEARS.min && y <= YEARS.max && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** "2026-11-22T14:30", what <input type="datetime-local"> sends: a real day (isCalendarDay) at 00:00–23:59. */
+export function isLocalDateTime(value: string): boolean {
+  const match = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d$/.exec(value);
+  return !!match && isCalendarDay(match[1]);
+}
+
 /** The calendar day ("2026-11-22") of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): string {
   return format(new TZDate(at, timeZone), "yyyy-MM-dd");

@@ -6,6 +6,7 @@ import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Permission } from "@/lib/auth/permissions";
 import { systemClock, type Clock } from "@/lib/clock";
 import { UserError } from "@/lib/errors";
+import { storableValues } from "@/lib/storable-text";
 import type { ActionResult } from "./result";
 
 export type ActionContext = {
@@ -37,7 +38,8 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
     const user = await getCurrentUser();
     if (!user) return { ok: false, error: "unauthenticated" };
-    const parsed = options.schema.safeParse(raw);
+    // Stripped before parsing so no form field can carry a NUL into the database (every text, one place).
+    const parsed = options.schema.safeParse(storableValues(raw));
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {

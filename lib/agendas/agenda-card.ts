@@ -4,16 +4,14 @@ import { agendaHistory, agendas, appointments, campaigns, cycleEvents, programs 
 import { assets } from "@/db/schema/customers";
 import { companies, users } from "@/db/schema/org";
 import { getCustomerDetail } from "@/lib/customers/customers";
+import { mayWorkAgenda, type AgendaScope } from "./agenda-scope";
 
 const agent = aliasedTable(users, "agent");
 const author = aliasedTable(users, "author");
+const appointmentAgenda = aliasedTable(agendas, "appointment_agenda");
 
 /** Everything the Ficha de Agendamento shows, or null when the user may not open this agenda. */
-export async function getAgendaCard(
-  db: Db,
-  scope: { userId: string; companyIds: string[]; canViewAllAgents: boolean },
-  agendaId: string,
-) {
+export async function getAgendaCard(db: Db, scope: AgendaScope, agendaId: string) {
   if (!scope.companyIds.length) return null;
   const [agenda] = await db
     .select({
@@ -42,7 +40,7 @@ export async function getAgendaCard(
     .leftJoin(campaigns, eq(campaigns.id, agendas.campaignId))
     .leftJoin(programs, eq(programs.id, agendas.programId))
     .where(and(eq(agendas.id, agendaId), inArray(agendas.companyId, scope.companyIds)));
-  if (!agenda || (!scope.canViewAllAgents && agenda.agentId !== scope.userId)) return null;
+  if (!agenda || !mayWorkAgenda(agenda, scope)) return null;
 
   const [customer, events, history, appointmentRows] = await Promise.all([
     getCustomerDetail(db, scope.companyIds, agenda.customerId),
@@ -81,8 +79,11 @@ export async function getAgendaCard(
         status: appointments.status,
         service: appointments.service,
         source: appointments.source,
+        agendaId: appointments.agendaId,
+        agendaAgentId: appointmentAgenda.agentId,
       })
       .from(appointments)
+      .leftJoin(appointmentAgenda, eq(appointmentAgenda.id, appointments.agendaId))
       .where(
         and(
           eq(appointments.companyId, agenda.companyId),
@@ -92,5 +93,11 @@ export async function getAgendaCard(
       .orderBy(desc(appointments.startsAt)),
   ]);
   if (!customer) return null;
-  return { agenda, customer, events, history, appointments: appointmentRows };
+  // The customer's appointments of other agendas are listed too; only those of agendas the user may work
+  // can be cancelled or rescheduled (change-appointment.ts applies the same rule).
+  const withRights = appointmentRows.map(({ agendaId, agendaAgentId, ...row }) => ({
+    ...row,
+    changeable: agendaId ? mayWorkAgenda({ companyId: agenda.companyId, agentId: agendaAgentId }, scope) : scope.canViewAllAgents,
+  }));
+  return { agenda, customer, events, history, appointments: withRights };
 }

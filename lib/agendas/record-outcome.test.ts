@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPostgres } from "@/db/client";
 import { agendaHistory, agendas, appointments, companyCalendars } from "@/db/schema/agendas";
-import { customers } from "@/db/schema/customers";
+import { assets, customers } from "@/db/schema/customers";
 import { companies, roles, users } from "@/db/schema/org";
 import { UserError } from "@/lib/errors";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
@@ -235,6 +236,81 @@ describe("recordOutcome", () => {
   });
 });
 
+describe("Agendou: the vehicle or plan, and one open appointment per agenda", () => {
+  // Wednesday 2026-11-25 in São Paulo, slots the tests above leave alone.
+  const WED = (time: string) => new Date(`2026-11-25T${time}:00.000-03:00`).toISOString();
+  const openOf = async (agendaId: string) =>
+    t.db
+      .select()
+      .from(appointments)
+      .where(and(eq(appointments.agendaId, agendaId), inArray(appointments.status, ["agendado", "confirmado"])));
+
+  it("books with the customer's own vehicle", async () => {
+    const agenda = await newAgenda(alice);
+    const [car] = await t.db.insert(assets).values({ customerId: agenda.customerId, kind: "vehicle", plate: "ABC1D23" }).returning();
+    await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("08:00"), assetId: car.id }), agentCtx());
+    expect(await openOf(agenda.id)).toEqual([expect.objectContaining({ assetId: car.id })]);
+  });
+
+  it("refuses a vehicle of another customer or of another company with a field error, and books nothing", async () => {
+    const agenda = await newAgenda(alice);
+    const other = await newAgenda(alice, "pendente", otherCompanyId);
+    const [sameCompany] = await t.db.insert(assets).values({ customerId: customerId, kind: "vehicle", plate: "SAM0E00" }).returning();
+    const [otherCompany] = await t.db.insert(assets).values({ customerId: other.customerId, kind: "vehicle", plate: "CPS1A11" }).returning();
+    for (const asset of [sameCompany, otherCompany]) {
+      const error = await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("08:30"), assetId: asset.id }), agentCtx()).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { assetId: ["assetInvalid"] } });
+    }
+    expect(await appointmentsOf(agenda.id)).toEqual([]);
+    expect((await agendaRow(agenda.id)).status).toBe("pendente");
+    expect(await historyOf(agenda.id)).toEqual([]);
+  });
+
+  it("booking an agenda that already booked moves its appointment: the old one is remarcado, one stays open", async () => {
+    const agenda = await newAgenda(alice);
+    await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("09:00") }), agentCtx());
+    const [first] = await openOf(agenda.id);
+    await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("09:30") }), agentCtx());
+    const open = await openOf(agenda.id);
+    expect(open).toHaveLength(1);
+    expect(open[0].startsAt.toISOString()).toBe(WED("09:30"));
+    expect(open[0].rescheduledFromId).toBe(first.id);
+    expect((await appointmentsOf(agenda.id)).find((a) => a.id === first.id)?.status).toBe("remarcado");
+    // Its old place is free again (capacity 1).
+    await bookAppointment(t.db, { companyId, customerId, startsAt: new Date(WED("09:00")), source: "phone", userId: bruno }, NOW);
+  });
+
+  it("the same booking twice (a double click) is one appointment", async () => {
+    const agenda = await newAgenda(alice);
+    await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("10:00") }), agentCtx());
+    await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "agendou", slot: WED("10:00") }), agentCtx());
+    expect(await appointmentsOf(agenda.id)).toEqual([expect.objectContaining({ status: "agendado" })]);
+  });
+
+  it("two bookings of one agenda at the same moment (own connections on Postgres) leave one open appointment", async () => {
+    const handles = t.url ? [openPostgres(t.url, 1), openPostgres(t.url, 1)] : [];
+    try {
+      const dbs = handles.length ? handles.map((h) => h.db) : [t.db, t.db];
+      for (const [a, b] of [
+        ["10:30", "10:30"],
+        ["11:00", "11:30"],
+      ]) {
+        const agenda = await newAgenda(alice);
+        const results = await Promise.allSettled([
+          recordOutcome(dbs[0], input({ agendaId: agenda.id, outcome: "agendou", slot: WED(a) }), agentCtx()),
+          recordOutcome(dbs[1], input({ agendaId: agenda.id, outcome: "agendou", slot: WED(b) }), agentCtx()),
+        ]);
+        expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+        expect(await openOf(agenda.id)).toHaveLength(1);
+      }
+    } finally {
+      await Promise.all(handles.map((h) => h.close()));
+    }
+  });
+});
+
 describe("outcomeSchema (what the card's form must send)", () => {
   const id = "00000000-0000-4000-8000-000000000000";
   const issues = (fields: Record<string, unknown>) => {
@@ -250,6 +326,13 @@ describe("outcomeSchema (what the card's form must send)", () => {
     expect(issues({ outcome: "pediu_ligar" })).toEqual({ callbackAt: "callbackRequired" });
     expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24" })).toEqual({ callbackAt: "callbackRequired" });
     expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24T10:00" })).toEqual({});
+  });
+  it("Pediu para ligar refuses a date and time that do not exist or a year out of range", () => {
+    for (const callbackAt of ["2026-13-45T99:99", "2026-02-29T10:00", "2026-04-31T10:00", "2026-11-24T24:00", "2026-11-24T10:60", "9999-12-31T23:59", "1899-12-31T10:00"]) {
+      expect(issues({ outcome: "pediu_ligar", callbackAt }), callbackAt).toEqual({ callbackAt: "dateInvalid" });
+    }
+    expect(issues({ outcome: "pediu_ligar", callbackAt: "2028-02-29T23:59" })).toEqual({});
+    expect(issues({ outcome: "pediu_ligar", callbackAt: "2026-11-24T00:00" })).toEqual({});
   });
   it("Agendou requires a slot", () => {
     expect(issues({ outcome: "agendou" })).toEqual({ slot: "slotRequired" });

@@ -5,14 +5,18 @@ import { companies } from "@/db/schema/org";
 import { UserError } from "@/lib/errors";
 import { bookAppointment } from "@/lib/appointments/book-appointment";
 import { zonedInstant } from "@/lib/dates";
+import { mayWorkAgenda, type AgendaScope } from "./agenda-scope";
 import type { OutcomeInput } from "./schema";
 
-type Ctx = { userId: string; companyIds: string[]; canViewAllAgents: boolean; now: Date };
+type Ctx = AgendaScope & { now: Date };
 
-/** Loads an agenda the user may work on: their company, and their own unless they see all agents. */
-export async function loadWorkableAgenda(db: Db, agendaId: string, ctx: Omit<Ctx, "now">) {
+/**
+ * Loads an agenda the user may work on (mayWorkAgenda), else not_found. `lock`: FOR UPDATE on the agenda
+ * row, which serialises the changes of one agenda (its outcomes and bookings) until the transaction ends.
+ */
+export async function loadWorkableAgenda(db: Db, agendaId: string, ctx: AgendaScope, opts: { lock?: boolean } = {}) {
   if (!ctx.companyIds.length) throw new UserError("not_found");
-  const [agenda] = await db
+  const query = db
     .select({
       id: agendas.id,
       companyId: agendas.companyId,
@@ -24,7 +28,8 @@ export async function loadWorkableAgenda(db: Db, agendaId: string, ctx: Omit<Ctx
     .from(agendas)
     .innerJoin(companies, eq(companies.id, agendas.companyId))
     .where(and(eq(agendas.id, agendaId), inArray(agendas.companyId, ctx.companyIds)));
-  if (!agenda || (!ctx.canViewAllAgents && agenda.agentId !== ctx.userId)) throw new UserError("not_found");
+  const [agenda] = opts.lock ? await query.for("update", { of: agendas }) : await query;
+  if (!agenda || !mayWorkAgenda(agenda, ctx)) throw new UserError("not_found");
   return agenda;
 }
 
@@ -34,7 +39,8 @@ export async function loadWorkableAgenda(db: Db, agendaId: string, ctx: Omit<Ctx
  */
 export async function recordOutcome(db: Db, input: OutcomeInput, ctx: Ctx) {
   return db.transaction(async (tx) => {
-    const agenda = await loadWorkableAgenda(tx, input.agendaId, ctx);
+    // Two outcomes of one agenda at once (a double click, two tabs) run one after the other.
+    const agenda = await loadWorkableAgenda(tx, input.agendaId, ctx, { lock: true });
     let toStatus = agenda.status;
     const changes: Partial<typeof agendas.$inferInsert> = { updatedAt: ctx.now };
 

@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { PERIODS } from "./period";
+import { calendarDay } from "@/lib/appointments/schema";
+import { isLocalDateTime } from "@/lib/dates";
+import { PERIODS, type Period } from "./period";
 import { TOTALIZERS } from "./totalizers";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DEFAULT_PERIOD: Period = "hoje";
 
 /** The worklist's filters as they live in the URL; anything malformed falls back to the default. */
 export const worklistParamsSchema = z.object({
   empresa: z.string().uuid().optional().catch(undefined),
-  agenda: z.enum(PERIODS).catch("hoje"),
-  de: day.optional().catch(undefined),
-  ate: day.optional().catch(undefined),
+  agenda: z.enum(PERIODS).catch(DEFAULT_PERIOD),
+  // The forms' rule: a real calendar day (2026-02-31 would reach the database and fail the page).
+  de: calendarDay.optional().catch(undefined),
+  ate: calendarDay.optional().catch(undefined),
   campanha: z.string().uuid().optional().catch(undefined),
   time: z.string().uuid().optional().catch(undefined),
   agente: z.string().uuid().optional().catch(undefined),
@@ -20,6 +23,20 @@ export const worklistParamsSchema = z.object({
   pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 export type WorklistParams = z.output<typeof worklistParamsSchema>;
+
+/**
+ * The URL's filters. A De or Até that is not a real day is dropped and a custom period falls back to the
+ * default one; `invalidDate` is there for the page to say so rather than show another period silently.
+ */
+export function parseWorklistParams(raw: Record<string, string | string[] | undefined>): { params: WorklistParams; invalidDate: boolean } {
+  const params = worklistParamsSchema.parse(raw);
+  const invalidDate = (["de", "ate"] as const).some((key) => raw[key] !== undefined && raw[key] !== "" && params[key] === undefined);
+  if (!invalidDate) return { params, invalidDate };
+  return {
+    params: { ...params, de: undefined, ate: undefined, agenda: params.agenda === "periodo" ? DEFAULT_PERIOD : params.agenda },
+    invalidDate,
+  };
+}
 
 export const OUTCOMES = ["agendou", "recusou", "pediu_ligar", "nao_atendeu"] as const;
 
@@ -42,6 +59,9 @@ export const outcomeSchema = z
     }
     if (v.outcome === "pediu_ligar" && !(v.callbackAt && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v.callbackAt))) {
       ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "callbackRequired" });
+    } else if (v.outcome === "pediu_ligar" && !isLocalDateTime(v.callbackAt!)) {
+      // Shaped right but no such moment (2026-13-45T99:99) or a year no one plans in (9999).
+      ctx.addIssue({ code: "custom", path: ["callbackAt"], message: "dateInvalid" });
     }
   });
 export type OutcomeInput = z.output<typeof outcomeSchema>;

@@ -232,15 +232,17 @@ describe("bookAppointment: the race for the last place", () => {
 });
 
 describe("cancel and reschedule", () => {
-  const ctx = (companyIds: string[]) => ({ userId, companyIds, now: NOW });
+  // A supervisor's scope (sees every agent); the agent's rule has its own test below.
+  const ctx = (companyIds: string[]) => ({ userId, companyIds, canViewAllAgents: true, now: NOW });
 
   /** An agenda that booked: status agendou with its appointment. */
-  async function bookedAgenda(c: { companyId: string; customerIds: string[] }, startsAt: Date, customer = 0) {
+  async function bookedAgenda(c: { companyId: string; customerIds: string[] }, startsAt: Date, customer = 0, agentId: string | null = null) {
     const [agenda] = await t.db
       .insert(agendas)
       .values({
         companyId: c.companyId,
         customerId: c.customerIds[customer],
+        agentId,
         contactDate: "2026-11-23",
         origin: "manual",
         direction: "ativo",
@@ -321,6 +323,37 @@ describe("cancel and reschedule", () => {
       ),
     ).toBe("slot_unavailable");
     expect((await appointmentRow(appointment.id)).status).toBe("agendado");
+  });
+
+  it("an agent changes only the appointments of their own agendas, the rule of recordOutcome (not_found otherwise)", async () => {
+    const c = await newCompany(2);
+    const [role] = await t.db.select({ id: users.roleId, homeCompanyId: users.homeCompanyId }).from(users).where(eq(users.id, userId));
+    const [{ id: bruno }] = await t.db
+      .insert(users)
+      .values({ name: "Bruno", email: `bruno${++n}@atende.test`, passwordHash: "x", roleId: role.id, homeCompanyId: role.homeCompanyId })
+      .returning();
+    const agent = { userId, companyIds: [c.companyId], canViewAllAgents: false, now: NOW };
+
+    const theirs = await bookedAgenda(c, TUE_10, 0, bruno);
+    expect(await errorCode(cancelAppointment(t.db, { appointmentId: theirs.appointment.id }, agent))).toBe("not_found");
+    expect(await errorCode(rescheduleAppointment(t.db, { appointmentId: theirs.appointment.id, slot: TUE_1030.toISOString() }, agent))).toBe(
+      "not_found",
+    );
+    expect((await appointmentRow(theirs.appointment.id)).status).toBe("agendado");
+    expect((await agendaRow(theirs.agenda.id)).status).toBe("agendou");
+    expect(await historyOf(theirs.agenda.id)).toEqual([]);
+
+    // An appointment of no agenda, or of an unassigned one, is no agent's either.
+    const loose = await bookAppointment(t.db, booking(c.companyId, c.customerIds[1], TUE_10), NOW);
+    const unassigned = await bookedAgenda(c, TUE_11, 2);
+    for (const id of [loose.id, unassigned.appointment.id]) {
+      expect(await errorCode(cancelAppointment(t.db, { appointmentId: id }, agent))).toBe("not_found");
+    }
+
+    const mine = await bookedAgenda(c, TUE_1030, 3, userId);
+    const moved = await rescheduleAppointment(t.db, { appointmentId: mine.appointment.id, slot: TUE_11.toISOString() }, agent);
+    await cancelAppointment(t.db, { appointmentId: moved.id }, agent);
+    expect((await agendaRow(mine.agenda.id)).status).toBe("pendente");
   });
 
   it("an attended appointment cannot be rescheduled or cancelled", async () => {

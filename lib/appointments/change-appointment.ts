@@ -1,13 +1,32 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
+import { mayWorkAgenda, type AgendaScope } from "@/lib/agendas/agenda-scope";
 import { UserError } from "@/lib/errors";
 import { bookAppointment } from "./book-appointment";
 
-type Ctx = { userId: string; companyIds: string[]; now: Date };
+type Ctx = AgendaScope & { now: Date };
 
+/**
+ * An open appointment the user may change: of an agenda they may work (mayWorkAgenda, the rule of the
+ * worklist and of recordOutcome), or, when it has no agenda, only for users who see every agent.
+ * Locks the agenda row and then the appointment, the order recordOutcome and bookAppointment take them.
+ */
 async function loadOpen(db: Db, id: string, ctx: Ctx) {
   if (!ctx.companyIds.length) throw new UserError("not_found");
+  const [found] = await db
+    .select({ agendaId: appointments.agendaId })
+    .from(appointments)
+    .where(and(eq(appointments.id, id), inArray(appointments.companyId, ctx.companyIds)));
+  if (!found) throw new UserError("not_found");
+  const [agenda] = found.agendaId
+    ? await db
+        .select({ companyId: agendas.companyId, agentId: agendas.agentId, status: agendas.status })
+        .from(agendas)
+        .where(eq(agendas.id, found.agendaId))
+        .for("update")
+    : [];
+  if (agenda ? !mayWorkAgenda(agenda, ctx) : !ctx.canViewAllAgents) throw new UserError("not_found");
   const [row] = await db
     .select({
       id: appointments.id,
@@ -19,10 +38,10 @@ async function loadOpen(db: Db, id: string, ctx: Ctx) {
       status: appointments.status,
     })
     .from(appointments)
-    .where(and(eq(appointments.id, id), inArray(appointments.companyId, ctx.companyIds)));
-  if (!row) throw new UserError("not_found");
+    .where(eq(appointments.id, id))
+    .for("update");
   if (!["agendado", "confirmado"].includes(row.status)) throw new UserError("appointment_closed");
-  return row;
+  return { ...row, agendaStatus: agenda?.status ?? null };
 }
 
 export async function cancelAppointment(db: Db, input: { appointmentId: string }, ctx: Ctx) {
@@ -36,7 +55,7 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string }
         agendaId: old.agendaId,
         at: ctx.now,
         userId: ctx.userId,
-        fromStatus: "agendou",
+        fromStatus: old.agendaStatus,
         toStatus: "pendente",
         reason: "agendamento_cancelado",
       });
@@ -70,7 +89,7 @@ export async function rescheduleAppointment(db: Db, input: { appointmentId: stri
         agendaId: old.agendaId,
         at: ctx.now,
         userId: ctx.userId,
-        fromStatus: "agendou",
+        fromStatus: old.agendaStatus,
         toStatus: "agendou",
         reason: "remarcado",
       });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDay } from "@/lib/dates";
 
 const id = z.string().uuid("invalid");
 const companyId = z.string().uuid("companyRequired");
@@ -46,16 +47,8 @@ export const calendarSchema = z
     }
   });
 
-/** A calendar day as "yyyy-MM-dd" (what <input type="date"> sends), and a real one. */
-export const calendarDay = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "dateInvalid")
-  .refine((v) => {
-    const [y, m, d] = v.split("-").map(Number);
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return y >= 2000 && y <= 2100 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, "dateInvalid");
+/** A calendar day as "yyyy-MM-dd" (what <input type="date"> sends), and a real one (isCalendarDay). */
+export const calendarDay = z.string().trim().refine(isCalendarDay, "dateInvalid");
 
 export const holidaySchema = z.object({
   companyId,

@@ -101,6 +101,29 @@ describe("saveUser", () => {
     expect(user!.queueIds).toEqual([await s.queueId("Oficina Campinas")]);
   });
 
+  it("answers a field error, and saves nothing, for a role, team or queue that does not exist", async () => {
+    const missing = "00000000-0000-4000-8000-00000000dead";
+    const cases: [Record<string, unknown>, Record<string, string[]>][] = [
+      [{ roleId: missing }, { roleId: ["optionGone"] }],
+      [{ teamIds: [await s.teamId("PA Pós-venda"), missing] }, { teamIds: ["optionGone"] }],
+      [{ queueIds: [missing] }, { queueIds: ["optionGone"] }],
+      [{ roleId: missing, teamIds: [missing], queueIds: [missing] }, { roleId: ["optionGone"], teamIds: ["optionGone"], queueIds: ["optionGone"] }],
+    ];
+    for (const [fields, fieldErrors] of cases) {
+      const error = await saveUser(t.db, await userForm({ email: "ref@atende.dev", ...fields }), admin).catch((e: unknown) => e);
+      expect(error, JSON.stringify(fields)).toMatchObject({ code: "invalid_input", fieldErrors });
+    }
+    expect(await t.db.select().from(users).where(eq(users.email, "ref@atende.dev"))).toEqual([]);
+
+    const [{ id }] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, "bruno@atende.dev"));
+    const current = (await getUser(t.db, admin, id))!;
+    const error = await saveUser(t.db, await userForm({ ...current, id, password: "", roleId: missing, capacity: "3", active: true }), admin).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "invalid_input", fieldErrors: { roleId: ["optionGone"] } });
+    expect((await getUser(t.db, admin, id))!.roleId).toBe(current.roleId);
+  });
+
   it("does not let an admin deactivate themselves", async () => {
     const self = await getUser(t.db, admin, admin.userId);
     const input = await userForm({ ...self, id: admin.userId, password: "", active: "", capacity: String(self!.capacity) });

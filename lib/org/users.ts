@@ -77,14 +77,33 @@ export async function saveUser(db: Db, input: UserInput, scope: Scope) {
 
   try {
     return await db.transaction(async (tx) => {
+      // An id that names no row (a stale form, a forged request) is a field error, not a foreign-key
+      // failure. FOR SHARE keeps the rows until the memberships are written.
+      const [role] = await tx.select({ id: roles.id }).from(roles).where(eq(roles.id, input.roleId)).for("share");
       const [teamRows, queueRows] = await Promise.all([
         input.teamIds.length
-          ? tx.select({ id: teams.id }).from(teams).where(and(inArray(teams.id, input.teamIds), inArray(teams.companyId, input.companyIds)))
+          ? tx
+              .select({ id: teams.id, companyId: teams.companyId })
+              .from(teams)
+              .where(inArray(teams.id, input.teamIds))
+              .for("share")
           : [],
         input.queueIds.length
-          ? tx.select({ id: queues.id }).from(queues).where(and(inArray(queues.id, input.queueIds), inArray(queues.companyId, input.companyIds)))
+          ? tx
+              .select({ id: queues.id, companyId: queues.companyId })
+              .from(queues)
+              .where(inArray(queues.id, input.queueIds))
+              .for("share")
           : [],
       ]);
+      const fieldErrors: Record<string, string[]> = {};
+      if (!role) fieldErrors.roleId = ["optionGone"];
+      if (teamRows.length < new Set(input.teamIds).size) fieldErrors.teamIds = ["optionGone"];
+      if (queueRows.length < new Set(input.queueIds).size) fieldErrors.queueIds = ["optionGone"];
+      if (Object.keys(fieldErrors).length) throw new UserError("invalid_input", fieldErrors);
+      // Only teams and queues of the companies granted here (a subset of the admin's); others are left out.
+      const teamsToJoin = teamRows.filter((row) => input.companyIds.includes(row.companyId));
+      const queuesToJoin = queueRows.filter((row) => input.companyIds.includes(row.companyId));
       const values = {
         name: input.name,
         email: input.email,
@@ -118,8 +137,8 @@ export async function saveUser(db: Db, input: UserInput, scope: Scope) {
         id = row.id;
       }
       await tx.insert(userCompanies).values(input.companyIds.map((companyId) => ({ userId: id, companyId })));
-      if (teamRows.length) await tx.insert(teamMembers).values(teamRows.map((t) => ({ teamId: t.id, userId: id })));
-      if (queueRows.length) await tx.insert(queueMembers).values(queueRows.map((q) => ({ queueId: q.id, userId: id })));
+      if (teamsToJoin.length) await tx.insert(teamMembers).values(teamsToJoin.map((t) => ({ teamId: t.id, userId: id })));
+      if (queuesToJoin.length) await tx.insert(queueMembers).values(queuesToJoin.map((q) => ({ queueId: q.id, userId: id })));
       return { id };
     });
   } catch (error) {

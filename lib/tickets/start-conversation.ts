@@ -105,10 +105,16 @@ export async function templatePreview(db: Db, templateId: string, ctx: { company
     .from(messageTemplates)
     .where(and(eq(messageTemplates.id, templateId), inArray(messageTemplates.companyId, ctx.companyIds)));
   if (!row) return null;
+  // The sender number picks the conversation, hence the customer named: it must be of the template's company.
+  const [sender] = await db
+    .select({ id: senderNumbers.id })
+    .from(senderNumbers)
+    .where(and(eq(senderNumbers.id, ctx.senderNumberId), eq(senderNumbers.companyId, row.companyId)));
+  if (!sender) return null;
   const [conversation] = await db
     .select({ customerId: conversations.customerId })
     .from(conversations)
-    .where(and(eq(conversations.senderNumberId, ctx.senderNumberId), eq(conversations.customerPhone, ctx.customerPhone)));
+    .where(and(eq(conversations.senderNumberId, sender.id), eq(conversations.customerPhone, ctx.customerPhone)));
   const auto = await mappedValues(db, row.variables, { customerId: conversation?.customerId ?? null, companyId: row.companyId, userId: ctx.userId });
   return templateVariables(row.body).map((n) => ({ number: n, value: auto[n] ?? "", free: (row.variables[n] ?? "free") === "free" }));
 }

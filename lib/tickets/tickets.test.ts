@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customers } from "@/db/schema/customers";
 import { companies, users } from "@/db/schema/org";
 import { conversations, messageTemplates, messages, senderNumbers } from "@/db/schema/whatsapp";
 import { tickets } from "@/db/schema/tickets";
@@ -16,7 +17,7 @@ import { routeInbound } from "./route-inbound";
 import { checkAttachment } from "./attachment-rules";
 import { sendAttachment } from "./send-attachment";
 import { sendChatMessage } from "./send-chat-message";
-import { startConversation } from "./start-conversation";
+import { startConversation, templatePreview } from "./start-conversation";
 import { closedTickets, myOpenTickets, waitingTickets } from "./desk-queries";
 
 const NOW = new Date("2026-11-23T13:00:00Z");
@@ -150,6 +151,31 @@ describe("Nova Conversa (seed 001)", () => {
       sendChatMessage(t.db, { ticketId: result.ticketId, body: "Oi?", clientMessageId: crypto.randomUUID() }, ctx),
     );
     expect(refused.code).toBe("window_closed");
+  });
+
+  it("the template preview fills the customer's first name only through a sender number of the template's company in the user's scope", async () => {
+    const phone = "5511977770010";
+    const [customer] = await t.db.insert(customers).values({ companyId: s.sp, name: "Joana Paulista" }).returning({ id: customers.id });
+    await t.db.insert(conversations).values({ companyId: s.sp, senderNumberId: sender.id, customerPhone: phone, customerId: customer.id });
+    const template = async (companyId: string) =>
+      (
+        await t.db
+          .select({ id: messageTemplates.id })
+          .from(messageTemplates)
+          .where(and(eq(messageTemplates.companyId, companyId), eq(messageTemplates.name, "retomar_atendimento")))
+      )[0].id;
+    const [netSender] = await t.db.select({ id: senderNumbers.id }).from(senderNumbers).where(eq(senderNumbers.companyId, s.net));
+    const gisele = await s.userId("gisele@atende.dev");
+    const preview = (templateId: string, senderNumberId: string, companyIds: string[]) =>
+      templatePreview(t.db, templateId, { companyIds, userId: gisele, senderNumberId, customerPhone: phone });
+
+    // Where it belongs: the São Paulo agent's preview names the customer.
+    expect((await preview(await template(s.sp), sender.id, [s.sp]))?.[0]).toMatchObject({ number: 1, value: "Joana" });
+    // A Conecta agent with a Conecta template and São Paulo's sender number learns nothing of São Paulo's customer.
+    expect(await preview(await template(s.net), sender.id, [s.net])).toBeNull();
+    // Neither with access to both companies, when the sender number is not of the template's company.
+    expect(await preview(await template(s.net), sender.id, [s.net, s.sp])).toBeNull();
+    expect((await preview(await template(s.net), netSender.id, [s.net]))?.[0]).toMatchObject({ number: 1, value: "" });
   });
 
   it("refuses a sender number of a company outside the user's scope", async () => {

@@ -112,4 +112,24 @@ describe("parseWebhook", () => {
     ]);
     expect(parsed.skipped).toBe(3);
   });
+
+  it("skips a message whose sender is not an E.164 number (digits only, 8 to 15) and keeps the others", () => {
+    const msg = (from: string, id: string) => ({ from, id, timestamp: "1763900000", type: "text", text: { body: "Oi" } });
+    const parsed = parseWebhook(
+      change({
+        messages: [
+          msg("abc", "wamid.letters"),
+          msg("9".repeat(5000), "wamid.long"),
+          msg("1234567", "wamid.short"),
+          msg("+5511987654321", "wamid.plus"),
+          msg("12345678", "wamid.eight"),
+          msg("5511987654321", "wamid.ok"),
+          msg("123456789012345", "wamid.fifteen"),
+        ],
+      }),
+    )!;
+    expect(parsed.messages.map((m) => m.wamid)).toEqual(["wamid.eight", "wamid.ok", "wamid.fifteen"]);
+    expect(parsed.skipped).toBe(4);
+    expect(parsed.invalidSenders).toEqual(["abc", "9".repeat(5000), "1234567", "+5511987654321"]);
+  });
 });

@@ -46,7 +46,12 @@ export type WebhookDelivery = {
   statuses: StatusUpdate[];
   /** Items that could not be used (no id, no sender number, unknown status …). */
   skipped: number;
+  /** The `from` of skipped messages that was not a phone number (also counted in skipped), for the log. */
+  invalidSenders?: string[];
 };
+
+/** A WhatsApp id is an E.164 number: digits only, 8 to 15 of them (ITU-T E.164 allows no more). */
+const WA_ID = /^\d{8,15}$/;
 
 const idText = z.string().trim().min(1);
 const epoch = z.union([z.string(), z.number()]).optional();
@@ -279,6 +284,12 @@ export function parseWebhook(body: unknown): WebhookDelivery | null {
           continue;
         }
         const m = parsed.data;
+        if (!WA_ID.test(m.from)) {
+          // Stored, it would be a conversation no one can answer; refusing the delivery would make Meta retry it forever.
+          delivery.skipped++;
+          (delivery.invalidSenders ??= []).push(m.from);
+          continue;
+        }
         const type = m.type?.trim() || "unknown";
         delivery.messages.push({
           wamid: m.id,

@@ -186,6 +186,54 @@ describe("receiveDelivery", () => {
     for (const id of ids) expect(await countByWamid(id)).toBe(1);
   });
 
+  it("stores a delivery with a NUL or a lone surrogate in a text, the profile name and a status's error, without those characters", async () => {
+    const phone = newPhone();
+    const [normal, nul, surrogate] = [newWamid(), newWamid(), newWamid()];
+    await receiveJson(delivery([value("PH1", [textMsg(phone, newWamid())])]));
+    const [conv] = await t.db.select().from(conversations).where(eq(conversations.customerPhone, phone));
+    const out = newWamid();
+    await t.db.insert(messages).values({ conversationId: conv.id, direction: "out", author: "agent", type: "text", body: "Olá", wamid: out, status: "sent" });
+
+    const payload = delivery([
+      {
+        ...value("PH1", [textMsg(phone, normal, "mensagem normal"), textMsg(phone, nul, "com\u0000nul"), textMsg(phone, surrogate, "meio \ud83d emoji 👍")]),
+        contacts: [{ profile: { name: "Jo\u0000ão" }, wa_id: phone }],
+        statuses: [{ id: out, status: "failed", timestamp: now(), recipient_id: phone, errors: [{ code: 131026, title: "Não\u0000 entregue" }] }],
+      },
+    ]);
+    const body = JSON.stringify(payload);
+    // What Meta sends: the characters as \u escapes in the JSON text.
+    expect(body).toContain("\\u0000");
+    const res = await receive(body);
+    expect(res).toMatchObject({ status: 200, body: { ok: true } });
+
+    const body$ = async (wamid: string) => (await t.db.select().from(messages).where(eq(messages.wamid, wamid)))[0]?.body;
+    expect(await body$(normal)).toBe("mensagem normal");
+    expect(await body$(nul)).toBe("comnul");
+    expect(await body$(surrogate)).toBe("meio  emoji 👍");
+    const [after] = await t.db.select().from(conversations).where(eq(conversations.id, conv.id));
+    expect(after.contactName).toBe("João");
+    const [status] = await t.db.select().from(messages).where(eq(messages.wamid, out));
+    expect(status).toMatchObject({ status: "failed", errorCode: 131026, errorTitle: "Não entregue" });
+  });
+
+  it("skips messages from a sender that is not a phone number with a log line, stores the rest and answers 200", async () => {
+    const good = newWamid();
+    const [letters, long] = [newWamid(), newWamid()];
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      const res = await receiveJson(delivery([value("PH1", [textMsg("abc", letters), textMsg("9".repeat(5000), long), textMsg(newPhone(), good)])]));
+      expect(res).toMatchObject({ status: 200, body: { ok: true } });
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/2 message\(s\) skipped: the sender is not a phone number \("abc", "9{20}…"\)/));
+    } finally {
+      warn.mockRestore();
+    }
+    expect(await countByWamid(good)).toBe(1);
+    expect(await countByWamid(letters)).toBe(0);
+    expect(await countByWamid(long)).toBe(0);
+    expect(await t.db.select().from(conversations).where(eq(conversations.customerPhone, ""))).toEqual([]);
+  });
+
   it("tolerates unknown message types and unknown fields", async () => {
     const wamid = newWamid();
     const res = await receiveJson({

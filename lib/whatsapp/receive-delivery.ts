@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { storableValues } from "@/lib/storable-text";
 import { followUpDelivery } from "./follow-up";
 import { parseWebhook } from "./parse-webhook";
 import { processDelivery } from "./process-delivery";
@@ -43,12 +44,21 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
 
   let body: unknown;
   try {
-    body = JSON.parse(utf8.decode(raw));
+    const text = utf8.decode(raw);
+    body = JSON.parse(text);
+    // A NUL or a lone surrogate can only arrive as a \u escape (the decoder refuses the raw bytes); stored,
+    // it would fail the whole delivery on every retry. Most deliveries have no escape and skip the walk.
+    if (/\\u(?:0000|d[89a-f])/i.test(text)) body = storableValues(body);
   } catch {
     return { status: 400, body: { ok: false, error: "malformed" } };
   }
   const delivery = parseWebhook(body);
   if (!delivery) return { status: 400, body: { ok: false, error: "malformed" } };
+
+  if (delivery.invalidSenders?.length) {
+    const shown = delivery.invalidSenders.slice(0, 5).map((from) => JSON.stringify(from.length > 20 ? `${from.slice(0, 20)}…` : from)).join(", ");
+    console.warn(`[whatsapp] ${delivery.invalidSenders.length} message(s) skipped: the sender is not a phone number (${shown})`);
+  }
 
   const { db, now } = deps;
   let result: Awaited<ReturnType<typeof processDelivery>>;

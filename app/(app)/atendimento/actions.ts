@@ -1,24 +1,26 @@
 "use server";
 
-import { defineAction } from "@/lib/actions/define-action";
+import { defineAction, type ActionContext } from "@/lib/actions/define-action";
 import { recordOutcome } from "@/lib/agendas/record-outcome";
 import { cancelAppointmentSchema, outcomeSchema, rescheduleAppointmentSchema, sendInvitationSchema } from "@/lib/agendas/schema";
 import { sendInvitationByHand } from "@/lib/agendas/send-invitation";
 import { getGateway } from "@/lib/whatsapp/provider";
 import { cancelAppointment as cancelCommand, rescheduleAppointment as rescheduleCommand } from "@/lib/appointments/change-appointment";
 
+/** Who may work which agenda (lib/agendas/agenda-scope.ts): the same for outcomes, appointments and invitations. */
+const agendaScope = (ctx: ActionContext) => ({
+  userId: ctx.userId,
+  companyIds: ctx.companyIds,
+  canViewAllAgents: ctx.user.can("agendas.view_all_agents"),
+  now: ctx.clock.now(),
+});
+
 // The agenda's company and agent are checked inside the commands, in the query that loads it.
 export const recordAgendaOutcome = defineAction({
   name: "recordAgendaOutcome",
   schema: outcomeSchema,
   permission: "agendas.view",
-  run: (db, input, ctx) =>
-    recordOutcome(db, input, {
-      userId: ctx.userId,
-      companyIds: ctx.companyIds,
-      canViewAllAgents: ctx.user.can("agendas.view_all_agents"),
-      now: ctx.clock.now(),
-    }),
+  run: (db, input, ctx) => recordOutcome(db, input, agendaScope(ctx)),
   revalidate: ["/atendimento"],
 });
 
@@ -26,7 +28,7 @@ export const cancelAppointment = defineAction({
   name: "cancelAppointment",
   schema: cancelAppointmentSchema,
   permission: "agendas.view",
-  run: (db, input, ctx) => cancelCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
+  run: (db, input, ctx) => cancelCommand(db, input, agendaScope(ctx)),
   revalidate: ["/atendimento", "/recepcao"],
 });
 
@@ -34,7 +36,7 @@ export const rescheduleAppointment = defineAction({
   name: "rescheduleAppointment",
   schema: rescheduleAppointmentSchema,
   permission: "agendas.view",
-  run: (db, input, ctx) => rescheduleCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
+  run: (db, input, ctx) => rescheduleCommand(db, input, agendaScope(ctx)),
   revalidate: ["/atendimento", "/recepcao"],
 });
 
@@ -43,12 +45,6 @@ export const sendInvitation = defineAction({
   schema: sendInvitationSchema,
   permission: "agendas.view",
   run: (db, input, ctx) =>
-    sendInvitationByHand(db, input, {
-      userId: ctx.userId,
-      companyIds: ctx.companyIds,
-      canViewAllAgents: ctx.user.can("agendas.view_all_agents"),
-      now: ctx.clock.now(),
-      gateway: getGateway(),
-    }),
+    sendInvitationByHand(db, input, { ...agendaScope(ctx), gateway: getGateway() }),
   revalidate: ["/atendimento"],
 });

@@ -11,7 +11,7 @@ import { getDb } from "@/db/index";
 import { callAdvice } from "@/lib/agendas/call-advice";
 import { worklistFilterOptions } from "@/lib/agendas/filter-options";
 import { resolveWorklistFilters } from "@/lib/agendas/resolve-filters";
-import { worklistParamsSchema, type WorklistParams } from "@/lib/agendas/schema";
+import { parseWorklistParams, type WorklistParams } from "@/lib/agendas/schema";
 import type { Totalizer } from "@/lib/agendas/totalizers";
 import { getWorklist } from "@/lib/agendas/worklist";
 import { requireSection } from "@/lib/auth/session";
@@ -25,9 +25,9 @@ export async function generateMetadata() {
 
 const SORTABLE = { customer: "cliente", contactDate: "data", status: "status", agent: "agente" } as const;
 
-export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSection("atendimento");
-  const params = worklistParamsSchema.parse(await searchParams);
+  const { params, invalidDate } = parseWorklistParams(await searchParams);
   const db = getDb();
   const now = new Date();
   const zones = await companyTimeZones(db, user.companyIds);
@@ -76,6 +76,11 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         agents={options.agents}
         lockedAgent={canViewAllAgents ? undefined : { id: user.id, name: user.name }}
       />
+      {invalidDate && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status" data-testid="invalid-date">
+          {t("invalidDate")}
+        </p>
+      )}
       <Totalizers totals={worklist.totals} selected={filters.totalizer} hrefFor={totalHref} />
       {filters.totalizer && (
         <p className="text-sm text-muted-foreground" role="status">

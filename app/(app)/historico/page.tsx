@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDb } from "@/db/index";
+import { calendarDay } from "@/lib/appointments/schema";
 import { requireSection } from "@/lib/auth/session";
 import { formatPhone } from "@/lib/customers/phone";
 import { DEFAULT_TIME_ZONE, formatDateTime, zonedInstant, addDaysToDate } from "@/lib/dates";
@@ -20,10 +21,10 @@ import { isUuid } from "@/lib/ids";
 import { companyMembers } from "@/lib/org/members";
 import { closedTickets, newConversationOptions, ticketDetail } from "@/lib/tickets/desk-queries";
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Real calendar days only, as the forms (2026-02-31 would silently mean March 3rd).
 const filtersSchema = z.object({
-  de: day.optional().catch(undefined),
-  ate: day.optional().catch(undefined),
+  de: calendarDay.optional().catch(undefined),
+  ate: calendarDay.optional().catch(undefined),
   agente: z.string().uuid().optional().catch(undefined),
   motivo: z.string().uuid().optional().catch(undefined),
   numero: z.string().max(20).optional().catch(undefined),

@@ -4,6 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { loginSchema } from "@/lib/auth/schema";
 import type { ActionResult } from "@/lib/actions/result";
+import { storableValues } from "@/lib/storable-text";
 
 /** Only same-site paths, so the login page cannot be used to bounce users elsewhere. */
 function safeNext(value: unknown) {
@@ -14,7 +15,8 @@ function safeNext(value: unknown) {
 export async function login(raw: { email: string; password: string; next?: string }): Promise<
   ActionResult<null> & { retryAfterSeconds?: number }
 > {
-  const parsed = loginSchema.safeParse(raw);
+  // As in defineAction: a NUL would reach the e-mail lookup and fail it.
+  const parsed = loginSchema.safeParse(storableValues(raw));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);

@@ -97,7 +97,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                         {a.service && <span className="text-muted-foreground"> · {a.service}</span>}
                         <Badge variant="outline" className="ml-2">{t(`card.appointmentStatus.${a.status}`)}</Badge>
                       </span>
-                      {(a.status === "agendado" || a.status === "confirmado") && <AppointmentActions appointmentId={a.id} days={days} />}
+                      {a.changeable && (a.status === "agendado" || a.status === "confirmado") && <AppointmentActions appointmentId={a.id} days={days} />}
                     </li>
                   ))}
                 </ul>
