@@ -2,6 +2,8 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/index";
 import { systemClock } from "@/lib/clock";
+import { trustProxyHops } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { loginSchema } from "./schema";
 import { verifyCredentials } from "./verify-credentials";
 
@@ -21,10 +23,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await verifyCredentials(getDb(), parsed.data, systemClock.now());
+        const address = clientAddress(request.headers, trustProxyHops());
+        const result = await verifyCredentials(getDb(), { ...parsed.data, address }, systemClock.now());
         if (!result.ok) {
           if (result.error === "locked") {
             const error = new LockedOut();
