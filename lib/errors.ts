@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   "already_marked",
   // Tickets and chat
   "ticket_taken",
+  "not_queue_member",
   "ticket_closed",
   "ticket_in_use",
   "window_closed",

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { companies, users } from "@/db/schema/org";
+import { companies, queueMembers, queues, users } from "@/db/schema/org";
 import { conversations, messageTemplates, messages, senderNumbers } from "@/db/schema/whatsapp";
 import { tickets } from "@/db/schema/tickets";
 import { seed } from "@/db/seed";
@@ -92,12 +92,50 @@ describe("inbound routing and the queue", () => {
     expect(queue.map((q) => q.id)).toContain(open[0].id);
 
     const results = await Promise.allSettled([
-      pickTicket(t.db, { ticketId: open[0].id }, { userId: ana, companyIds: [s.sp], now: NOW }),
-      pickTicket(t.db, { ticketId: open[0].id }, { userId: bruno, companyIds: [s.sp], now: NOW }),
+      pickTicket(t.db, { ticketId: open[0].id }, { userId: ana, companyIds: [s.sp], now: NOW, anyQueue: false }),
+      pickTicket(t.db, { ticketId: open[0].id }, { userId: bruno, companyIds: [s.sp], now: NOW, anyQueue: false }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((loser.reason as UserError).code).toBe("ticket_taken");
+  });
+});
+
+describe("picking a ticket and queue membership", () => {
+  /** A waiting ticket in a queue of São Paulo that only Bruno answers. */
+  async function ticketInBrunosQueue(phone: string) {
+    const [queue] = await t.db.insert(queues).values({ companyId: s.sp, name: `Fila do Bruno ${phone}` }).returning({ id: queues.id });
+    await t.db.insert(queueMembers).values({ queueId: queue.id, userId: bruno });
+    const [number] = await t.db
+      .insert(senderNumbers)
+      .values({ companyId: s.sp, queueId: queue.id, phone: `55119${phone}`, displayName: "Fila do Bruno", providerPhoneId: `bruno-${phone}` })
+      .returning({ id: senderNumbers.id });
+    const [conversation] = await t.db
+      .insert(conversations)
+      .values({ companyId: s.sp, senderNumberId: number.id, customerPhone: `55119${phone}1`, lastInboundAt: NOW })
+      .returning({ id: conversations.id });
+    return openTicket(t.db, { conversationId: conversation.id }, NOW);
+  }
+
+  it("an agent takes tickets only from their own queues; a supervisor from any queue", async () => {
+    const ticket = await ticketInBrunosQueue("40010001");
+    expect((await waitingTickets(t.db, ana, [s.sp])).map((w) => w.id)).not.toContain(ticket.id);
+    const refused = await rejects(pickTicket(t.db, { ticketId: ticket.id }, { userId: ana, companyIds: [s.sp], now: NOW, anyQueue: false }));
+    expect(refused.code).toBe("not_queue_member");
+    const [row] = await t.db.select({ status: tickets.status, agentId: tickets.agentId }).from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toEqual({ status: "aguardando", agentId: null });
+
+    // The queue's own member takes it.
+    await pickTicket(t.db, { ticketId: ticket.id }, { userId: bruno, companyIds: [s.sp], now: NOW, anyQueue: false });
+    const [taken] = await t.db.select({ agentId: tickets.agentId }).from(tickets).where(eq(tickets.id, ticket.id));
+    expect(taken.agentId).toBe(bruno);
+
+    // A supervisor may take one from any queue of their companies.
+    const other = await ticketInBrunosQueue("40010002");
+    const supervisor = await s.userId("supervisor@atende.dev");
+    await pickTicket(t.db, { ticketId: other.id }, { userId: supervisor, companyIds: [s.sp, s.cps], now: NOW, anyQueue: true });
+    const [bySupervisor] = await t.db.select({ agentId: tickets.agentId, status: tickets.status }).from(tickets).where(eq(tickets.id, other.id));
+    expect(bySupervisor).toEqual({ agentId: supervisor, status: "em_atendimento" });
   });
 });
 

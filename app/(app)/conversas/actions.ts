@@ -20,7 +20,7 @@ export const pickTicket = defineAction({
   name: "pickTicket",
   schema: pickTicketSchema,
   permission: "tickets.handle",
-  run: (db, input, ctx) => pickCommand(db, input, scope(ctx)),
+  run: (db, input, ctx) => pickCommand(db, input, { ...scope(ctx), anyQueue: ctx.user.can("tickets.transfer") }),
   revalidate: ["/conversas"],
 });
 
