@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   "window_closed_template_required",
   "attachment_type",
   "attachment_too_large",
+  "attachment_empty",
+  "attachment_content",
   // WhatsApp
   "invalid_interactive",
   "invalid_message",

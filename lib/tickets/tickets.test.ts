@@ -13,7 +13,8 @@ import { openTicket } from "./open-ticket";
 import { pickTicket } from "./pick-ticket";
 import { nextProtocol } from "./protocol";
 import { routeInbound } from "./route-inbound";
-import { checkAttachment } from "./attachment-rules";
+import { contentMatchesType } from "./attachment-content";
+import { ATTACHMENT_RULES, checkAttachment } from "./attachment-rules";
 import { sendAttachment } from "./send-attachment";
 import { sendChatMessage } from "./send-chat-message";
 import { startConversation } from "./start-conversation";
@@ -242,13 +243,44 @@ describe("attachments", () => {
     expect(checkAttachment({ type: "application/pdf", size: 90 * 1024 * 1024 })).toEqual({ ok: true, kind: "document" });
     expect(checkAttachment({ type: "image/gif", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
     expect(checkAttachment({ type: "application/x-msdownload", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
+    expect(checkAttachment({ type: "application/pdf", size: 0 })).toEqual({ ok: false, error: "attachment_empty" });
+  });
+
+  it("know the first bytes of every accepted type, and a Windows program matches none", () => {
+    const head = (...parts: (string | number[])[]) =>
+      Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
+    const samples: Record<string, Uint8Array> = {
+      "image/jpeg": head([0xff, 0xd8, 0xff, 0xe0]),
+      "image/png": head([0x89], "PNG", [0x0d, 0x0a, 0x1a, 0x0a]),
+      "audio/aac": head([0xff, 0xf1, 0x50, 0x80]),
+      "audio/mp4": head([0, 0, 0, 0x20], "ftypM4A "),
+      "audio/mpeg": head("ID3", [4, 0]),
+      "audio/amr": head("#!AMR\n"),
+      "audio/ogg": head("OggS", [0]),
+      "video/mp4": head([0, 0, 0, 0x18], "ftypmp42"),
+      "video/3gpp": head([0, 0, 0, 0x14], "ftyp3gp4"),
+      "application/pdf": head("%PDF-1.4"),
+      "text/plain": head("Olá, segue o orçamento."),
+      "application/msword": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.ms-excel": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.ms-powerpoint": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": head("PK", [3, 4]),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": head("PK", [3, 4]),
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation": head("PK", [3, 4]),
+    };
+    const windowsProgram = head("MZ", [0x90, 0, 3, 0, 0, 0, 4, 0]);
+    for (const type of ATTACHMENT_RULES.flatMap((r) => [...r.types])) {
+      expect(samples[type], `a sample of ${type}`).toBeDefined();
+      expect(contentMatchesType(samples[type], type), type).toBe(true);
+      expect(contentMatchesType(windowsProgram, type), `MZ as ${type}`).toBe(false);
+    }
   });
 
   it("are uploaded and sent in the agent's ticket, and refused outside the rules", async () => {
     const conversationId = await conversationWithInbound("5511955550005", NOW);
     const ticket = await openTicket(t.db, { conversationId, agentId: ana }, NOW);
     const ctx = { userId: ana, companyIds: [s.sp], now: NOW, gateway };
-    const file = { bytes: new TextEncoder().encode("%PDF"), mimeType: "application/pdf", fileName: "orcamento.pdf", size: 4 };
+    const file = { bytes: new TextEncoder().encode("%PDF"), mimeType: "application/pdf", fileName: "orcamento.pdf" };
     const sent = await sendAttachment(t.db, { ticketId: ticket.id, clientMessageId: crypto.randomUUID(), file }, ctx);
     expect(sent.status).toBe("sent");
     const [row] = await t.db.select().from(messages).where(eq(messages.id, sent.messageId));
