@@ -6,8 +6,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig: NextConfig = {
   // PGlite ships WebAssembly and postgres.js opens sockets: both must stay plain Node modules.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
-  // Attachments go through a server action; WhatsApp documents may reach 100 MB (checked in lib/tickets).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "101mb" } },
+  // Attachments (up to 100 MB) go through their own route, app/api/conversas/anexos, not a server action.
+  experimental: { authInterrupts: true },
   poweredByHeader: false,
 };
 

@@ -16,5 +16,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!login|api/|_next/|favicon.ico|robots.txt).*)"],
+  // The icons and the manifest are fetched before anyone signs in.
+  matcher: ["/((?!login|api/|_next/|favicon.ico|robots.txt|manifest.webmanifest|icon-192.png|icon-512.png|apple-touch-icon.png).*)"],
 };

@@ -14,6 +14,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { databaseReady, getDb } from "@/db/index";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { whatsappEnv } from "@/lib/env";
 import { stopProcessScheduler } from "@/lib/jobs/process-scheduler";
 import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
@@ -71,6 +72,8 @@ async function main() {
       void answerWebhookPost(req, res, webhookDeps);
       return;
     }
+    // The sign-in throttle counts per client address; a client's own header of that name is replaced.
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
     handle(req, res).catch((error: unknown) => {
       console.error(`Failed to handle request for ${req.url}`, error);
       if (!res.headersSent) res.writeHead(500).end("Internal Server Error");

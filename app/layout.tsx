@@ -1,4 +1,4 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale } from "next-intl/server";
 import { ThemeProvider } from "next-themes";
@@ -7,8 +7,17 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Atende", template: "%s · Atende" },
+  applicationName: "Atende",
   description: "CRM de contact center: agendas, WhatsApp e atendimento.",
+  // The files in public/ (the manifest, app/manifest.ts, is linked by Next itself).
+  icons: {
+    icon: [{ url: "/favicon.ico", sizes: "16x16 32x32 48x48" }, { url: "/icon-192.png", sizes: "192x192", type: "image/png" }],
+    apple: { url: "/apple-touch-icon.png", sizes: "180x180" },
+  },
 };
+
+// The brand primary (--primary in globals.css, oklch(0.48 0.09 215)).
+export const viewport: Viewport = { themeColor: "#006a7d" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();

@@ -65,3 +65,40 @@ test("signing out returns to the login page and protects the app again", async (
   await page.goto("/clientes");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("after logout the old session cookie no longer opens the app or answers a session", async ({ page, browser }) => {
+  await signIn(page, LOGINS.agent);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.includes("authjs.session-token"))).toBe(true);
+  await page.getByRole("button", { name: "Menu do usuário" }).click();
+  await page.getByRole("menuitem", { name: "Sair" }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // Someone who copied the cookie before the logout.
+  const stale = await browser.newContext();
+  await stale.addCookies(cookies);
+  const session = await stale.request.get("/api/auth/session");
+  expect(await session.json()).toBeNull();
+  const other = await stale.newPage();
+  await other.goto("/clientes");
+  await expect(other).toHaveURL(/\/login/);
+  await stale.close();
+});
+
+test("a new password set by an admin signs the user out of the sessions they had open", async ({ page, browser }) => {
+  const user = await browser.newPage();
+  await signIn(user, "iara@atende.dev");
+
+  await signIn(page, LOGINS.admin);
+  await page.goto("/admin/users");
+  await page.getByRole("link", { name: "Iara Inácio" }).click();
+  // The same password again: a password change all the same.
+  await page.getByLabel("Senha").fill("atende123");
+  await page.getByRole("button", { name: "Salvar" }).click();
+  await expect(page).toHaveURL(/\/admin\/users$/);
+
+  await user.goto("/clientes");
+  await expect(user).toHaveURL(/\/login/);
+  await signIn(user, "iara@atende.dev");
+  await user.close();
+});

@@ -62,6 +62,16 @@ test("within 24 hours: Nova Conversa opens the chat with the history and the age
   await expect(chat.locator('[data-direction="out"]', { hasText: "orcamento.pdf" })).toBeVisible();
   await page.getByTestId("attachment-input").setInputFiles({ name: "programa.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
   await expect(page.getByText("Tipo de arquivo não aceito pelo WhatsApp.", { exact: false })).toBeVisible();
+  // A document past the 10 MB a request through the proxy carries (documents may reach 100 MB).
+  const manual = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(12 * 1024 * 1024)]);
+  await page.getByTestId("attachment-input").setInputFiles({ name: "manual-do-veiculo.pdf", mimeType: "application/pdf", buffer: manual });
+  await expect(chat.locator('[data-direction="out"]', { hasText: "manual-do-veiculo.pdf" })).toBeVisible({ timeout: 30_000 });
+  // A program renamed as a picture is refused by its content; an empty file is called empty.
+  await page.getByTestId("attachment-input").setInputFiles({ name: "foto.png", mimeType: "image/png", buffer: Buffer.concat([Buffer.from("MZ"), Buffer.alloc(4096)]) });
+  await expect(page.getByText("O conteúdo do arquivo não corresponde ao tipo dele", { exact: false })).toBeVisible();
+  await expect(chat.locator('[data-direction="out"]', { hasText: "foto.png" })).toHaveCount(0);
+  await page.getByTestId("attachment-input").setInputFiles({ name: "vazio.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+  await expect(page.getByText("O arquivo está vazio.", { exact: false })).toBeVisible();
 
   await finish(page, "Agendamento de revisão");
   await page.goto("/historico?numero=912345001");

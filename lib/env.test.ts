@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseWhatsappEnv } from "./env";
+import { parseTrustProxyHops, parseWhatsappEnv } from "./env";
 
 describe("parseWhatsappEnv", () => {
   it("uses the sandbox and development secrets outside production", () => {
@@ -31,5 +31,15 @@ describe("parseWhatsappEnv", () => {
 
   it("treats blank values as unset", () => {
     expect(parseWhatsappEnv({ WHATSAPP_PROVIDER: "", WHATSAPP_APP_SECRET: "  " })).toMatchObject({ provider: "sandbox", appSecret: "atende-dev-app-secret" });
+  });
+});
+
+describe("parseTrustProxyHops", () => {
+  it("is 0 unless set, and refuses anything but a small whole number", () => {
+    expect(parseTrustProxyHops({})).toBe(0);
+    expect(parseTrustProxyHops({ TRUST_PROXY_HOPS: " 2 " })).toBe(2);
+    expect(() => parseTrustProxyHops({ TRUST_PROXY_HOPS: "-1" })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseTrustProxyHops({ TRUST_PROXY_HOPS: "yes" })).toThrow(/TRUST_PROXY_HOPS/);
+    expect(() => parseTrustProxyHops({ TRUST_PROXY_HOPS: "11" })).toThrow(/TRUST_PROXY_HOPS/);
   });
 });

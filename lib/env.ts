@@ -81,3 +81,21 @@ export function whatsappEnv(): WhatsappEnv {
 export function resetEnvCache() {
   cached = undefined;
 }
+
+const hopsSchema = z.object({
+  TRUST_PROXY_HOPS: optionalText.pipe(z.string().regex(/^\d+$/).transform(Number).pipe(z.number().max(10)).optional()),
+});
+
+/** Pure: how many reverse proxies in front of the app append the client to X-Forwarded-For (default 0). */
+export function parseTrustProxyHops(source: Record<string, string | undefined>): number {
+  const parsed = hopsSchema.safeParse(source);
+  if (!parsed.success) throw new Error("Invalid TRUST_PROXY_HOPS: expected a whole number from 0 to 10");
+  return parsed.data.TRUST_PROXY_HOPS ?? 0;
+}
+
+let cachedHops: number | undefined;
+
+export function trustProxyHops(): number {
+  cachedHops ??= parseTrustProxyHops(process.env);
+  return cachedHops;
+}

@@ -26,12 +26,15 @@ export const ERROR_CODES = [
   "already_marked",
   // Tickets and chat
   "ticket_taken",
+  "not_queue_member",
   "ticket_closed",
   "ticket_in_use",
   "window_closed",
   "window_closed_template_required",
   "attachment_type",
   "attachment_too_large",
+  "attachment_empty",
+  "attachment_content",
   // WhatsApp
   "invalid_interactive",
   "invalid_message",

@@ -149,10 +149,6 @@ const CHAT_ACTIONS: Record<string, Sample> = {
     permission: "tickets.handle",
     input: { senderNumberId: ID, customerPhone: "5511999999999", clientMessageId: ID },
   },
-  "app/(app)/conversas/actions.ts#sendAttachment": {
-    permission: "tickets.handle",
-    input: { ticketId: ID, clientMessageId: ID, file: new File(["%PDF-1.4"], "orcamento.pdf", { type: "application/pdf" }) },
-  },
   "app/(app)/conversas/actions.ts#templatePreview": {
     permission: "tickets.handle",
     input: { templateId: ID, senderNumberId: ID, customerPhone: "5511999999999" },

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { sendAttachment, sendChat } from "@/app/(app)/conversas/actions";
+import { sendChat } from "@/app/(app)/conversas/actions";
+import type { ActionResult } from "@/lib/actions/result";
 import { ACCEPTED_ATTACHMENT_TYPES, checkAttachment } from "@/lib/tickets/attachment-rules";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
@@ -33,7 +34,12 @@ export function Composer({ ticketId, disabled }: { ticketId: string; disabled: b
     form.set("clientMessageId", crypto.randomUUID());
     form.set("file", file);
     startTransition(async () => {
-      const result = await sendAttachment(form);
+      // A route of its own (app/api/conversas/anexos): server actions cannot take files this large.
+      const response = await fetch("/api/conversas/anexos", { method: "POST", body: form }).catch(() => null);
+      const result = ((await response?.json().catch(() => null)) ?? {
+        ok: false,
+        error: response?.status === 413 ? "attachment_too_large" : "unexpected",
+      }) as ActionResult<unknown>;
       if (!result.ok) return fail(result.error);
       toast.success(t("chat.attached"));
       router.refresh();

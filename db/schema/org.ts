@@ -49,6 +49,9 @@ export const users = pgTable(
     // Simultaneous tickets an agent may be offered.
     capacity: integer("capacity").notNull().default(3),
     active: boolean("active").notNull().default(true),
+    // Copied into the session token at sign-in; bumped by logout, a password change or deactivation, so
+    // every token issued before stops working at once (the JWT itself cannot be recalled).
+    sessionVersion: integer("session_version").notNull().default(0),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`)],
@@ -122,10 +125,26 @@ export const queueMembers = pgTable(
   (t) => [primaryKey({ columns: [t.queueId, t.userId] }), index("queue_members_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per e-mail (known or not), for the back-off. */
-export const loginAttempts = pgTable("login_attempts", {
-  email: text("email").primaryKey(),
+/**
+ * Sign-in attempts per account (known or not) and client address, for the back-off: per address, so
+ * that a stranger's failures lock only the stranger out. Counted before the password is checked.
+ */
+export const loginAccountAttempts = pgTable(
+  "login_account_attempts",
+  {
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastFailedAt: timestamp("last_failed_at", { withTimezone: true }),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
+);
+
+/** Sign-in attempts per client address across all accounts, in fixed windows, so one address cannot guess through many. */
+export const loginAddressAttempts = pgTable("login_address_attempts", {
+  address: text("address").primaryKey(),
   failures: integer("failures").notNull().default(0),
-  lastFailedAt: timestamp("last_failed_at", { withTimezone: true }),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
   lockedUntil: timestamp("locked_until", { withTimezone: true }),
 });

@@ -2,8 +2,23 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/index";
 import { systemClock } from "@/lib/clock";
+import { trustProxyHops } from "@/lib/env";
+import { clientAddress } from "./client-address";
 import { loginSchema } from "./schema";
+import { currentSessionVersion, revokeSessions } from "./session-version";
 import { verifyCredentials } from "./verify-credentials";
+
+declare module "next-auth" {
+  interface User {
+    sessionVersion?: number;
+  }
+}
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** users.session_version at sign-in. */
+    ver?: number;
+  }
+}
 
 export class InvalidCredentials extends CredentialsSignin {
   code = "invalid";
@@ -21,10 +36,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await verifyCredentials(getDb(), parsed.data, systemClock.now());
+        const address = clientAddress(request.headers, trustProxyHops());
+        const result = await verifyCredentials(getDb(), { ...parsed.data, address }, systemClock.now());
         if (!result.ok) {
           if (result.error === "locked") {
             const error = new LockedOut();
@@ -33,19 +49,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           }
           throw new InvalidCredentials();
         }
-        return { id: result.user.id, name: result.user.name, email: result.user.email };
+        return result.user;
       },
     }),
   ],
   callbacks: {
-    // Only the user id travels in the token; everything else is loaded per request.
-    jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return { sub: token.sub, name: token.name, email: token.email, iat: token.iat, exp: token.exp, jti: token.jti };
+    // Only the user id and the session version travel in the token; everything else is loaded per
+    // request. A token whose version is no longer the user's (logout, new password, deactivation) is
+    // a signed-out visitor: null clears the cookie.
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.ver = user.sessionVersion;
+      } else if (!token.sub || token.ver === undefined || (await currentSessionVersion(getDb(), token.sub)) !== token.ver) {
+        return null;
+      }
+      return { sub: token.sub, ver: token.ver, name: token.name, email: token.email, iat: token.iat, exp: token.exp, jti: token.jti };
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const userId = "token" in message ? message.token?.sub : undefined;
+      if (userId) await revokeSessions(getDb(), userId);
     },
   },
 });

@@ -1,21 +1,31 @@
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginAttempts, users } from "@/db/schema/org";
+import bcrypt from "bcryptjs";
+import { and, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { loginAccountAttempts, users } from "@/db/schema/org";
 import { DEMO_PASSWORD, seed } from "@/db/seed";
 import { fixedClock } from "@/lib/clock";
 import { createTestDb, type TestDb } from "@/test/db";
-import { lockMinutes, MAX_FAILURES_BEFORE_LOCK, verifyCredentials } from "./verify-credentials";
+import { MAX_ADDRESS_FAILURES, MAX_FAILURES_BEFORE_LOCK } from "./login-throttle";
+import { verifyCredentials as verify, type CredentialsResult } from "./verify-credentials";
 
 const T0 = new Date("2026-03-02T12:00:00.000Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const HOME = "198.51.100.7";
+const STRANGER = "203.0.113.9";
 
 let t: TestDb;
+
+/** From the user's own address unless told otherwise. */
+function verifyCredentials(db: TestDb["db"], input: { email: string; password: string; address?: string }, now: Date) {
+  return verify(db, { address: HOME, ...input }, now);
+}
 
 beforeAll(async () => {
   t = await createTestDb();
   await seed(t.db, { customers: 6, now: fixedClock(T0).now() });
 });
 afterAll(() => t?.close());
+afterEach(() => vi.restoreAllMocks());
 
 describe("verifyCredentials", () => {
   it("signs in with the right password", async () => {
@@ -65,7 +75,10 @@ describe("verifyCredentials", () => {
     // After the minute: the right password works…
     const after = await verifyCredentials(t.db, { email, password: DEMO_PASSWORD }, at(5 + 61));
     expect(after).toMatchObject({ ok: true, user: { email } });
-    const [row] = await t.db.select().from(loginAttempts).where(eq(loginAttempts.email, email));
+    const [row] = await t.db
+      .select()
+      .from(loginAccountAttempts)
+      .where(and(eq(loginAccountAttempts.email, email), eq(loginAccountAttempts.address, HOME)));
     expect(row).toBeUndefined();
 
     // …and the counter started over: one more mistake is only "invalid" again.
@@ -76,7 +89,7 @@ describe("verifyCredentials", () => {
     const email = "diego@atende.dev";
     let now = T0;
     const retries: number[] = [];
-    for (let n = 1; n <= 8; n++) {
+    for (let n = 1; n <= 11; n++) {
       const result = await verifyCredentials(t.db, { email, password: "errada" }, now);
       if (result.ok) throw new Error("signed in with a wrong password");
       if (result.error === "locked") {
@@ -84,7 +97,7 @@ describe("verifyCredentials", () => {
         now = new Date(now.getTime() + result.retryAfterSeconds * 1000 + 1000); // wait the lock out
       } else now = new Date(now.getTime() + 1000);
     }
-    expect(retries).toEqual([60, 120, 240, 480]);
+    expect(retries).toEqual([60, 120, 240, 480, 900, 900, 900]);
   });
 
   it("counts failures for unknown e-mails too, so guessing addresses is throttled", async () => {
@@ -95,10 +108,85 @@ describe("verifyCredentials", () => {
   });
 });
 
-describe("lockMinutes", () => {
-  it("is 0 below five failures, then 1, 2, 4, 8, 15, 15", () => {
-    expect([0, 1, 2, 3, 4].map(lockMinutes)).toEqual([0, 0, 0, 0, 0]);
-    expect([5, 6, 7, 8, 9, 10].map(lockMinutes)).toEqual([1, 2, 4, 8, 15, 15]);
-    expect(lockMinutes(40)).toBe(15);
+describe("verifyCredentials under concurrent attempts", () => {
+  it("lets at most five of 40 simultaneous wrong passwords reach the password check", async () => {
+    const compare = vi.spyOn(bcrypt, "compare");
+    const email = "elisa@atende.dev";
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => verifyCredentials(t.db, { email, password: `errada${n}` }, at(1))),
+    );
+    expect(compare).toHaveBeenCalledTimes(MAX_FAILURES_BEFORE_LOCK);
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(results.filter((r) => !r.ok && r.error === "locked")).toHaveLength(40 - MAX_FAILURES_BEFORE_LOCK + 1);
+    // Locked: the right password waits too.
+    expect(await verifyCredentials(t.db, { email, password: DEMO_PASSWORD }, at(2))).toMatchObject({ ok: false, error: "locked" });
+  });
+
+  it("refuses the right password sent alongside 30 wrong ones that locked the account", async () => {
+    const email = "fabio@atende.dev";
+    // The wrong passwords' checks are held open, so the right one arrives while they are all in flight.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const realCompare = bcrypt.compare.bind(bcrypt);
+    // The promise form of bcrypt.compare (the spy's type is its callback overload).
+    const compare = vi.spyOn(bcrypt, "compare") as unknown as MockInstance<(password: string, hash: string) => Promise<boolean>>;
+    compare.mockImplementation(async (password, hash) => {
+      if (password !== DEMO_PASSWORD) await held;
+      return realCompare(password, hash);
+    });
+    const wrong = Array.from({ length: 30 }, (_, n) => verifyCredentials(t.db, { email, password: `errada${n}` }, at(1)));
+    await vi.waitFor(() => expect(compare).toHaveBeenCalledTimes(MAX_FAILURES_BEFORE_LOCK));
+    const right = await verifyCredentials(t.db, { email, password: DEMO_PASSWORD }, at(1));
+    release();
+    const results: CredentialsResult[] = [...(await Promise.all(wrong)), right];
+
+    expect(right).toMatchObject({ ok: false, error: "locked" });
+    expect(results.some((r) => r.ok)).toBe(false);
+    expect(compare).toHaveBeenCalledTimes(MAX_FAILURES_BEFORE_LOCK);
+  });
+});
+
+describe("verifyCredentials per client address", () => {
+  it("does not lock the user out of their own address for a stranger's failures", async () => {
+    const email = "gisele@atende.dev";
+    let last: CredentialsResult | undefined;
+    for (let n = 1; n <= MAX_FAILURES_BEFORE_LOCK; n++) {
+      last = await verifyCredentials(t.db, { email, password: `errada${n}`, address: STRANGER }, at(n));
+    }
+    expect(last).toMatchObject({ ok: false, error: "locked" });
+    expect(await verifyCredentials(t.db, { email, password: DEMO_PASSWORD, address: STRANGER }, at(10))).toMatchObject({
+      ok: false,
+      error: "locked",
+    });
+
+    expect(await verifyCredentials(t.db, { email, password: DEMO_PASSWORD }, at(10))).toMatchObject({ ok: true, user: { email } });
+  });
+
+  it("throttles one address guessing across many accounts, and only that address", async () => {
+    const address = "192.0.2.50";
+    // Sign-ins with the right password from a shared address (an office) never count against it.
+    for (let n = 0; n < MAX_ADDRESS_FAILURES + 5; n++) {
+      expect(await verifyCredentials(t.db, { email: "supervisor@atende.dev", password: DEMO_PASSWORD, address }, at(900 + n))).toMatchObject({ ok: true });
+    }
+    const accounts = ["agente", "bruno", "carla", "diego", "paulo"].map((name) => `${name}@atende.dev`);
+    const results: CredentialsResult[] = [];
+    for (let n = 0; n < MAX_ADDRESS_FAILURES; n++) {
+      // Never five on one account, so no account lock is involved.
+      results.push(await verifyCredentials(t.db, { email: accounts[n % accounts.length], password: "errada", address }, at(1000 + n)));
+    }
+    expect(results.slice(0, -1).every((r) => !r.ok && r.error === "invalid")).toBe(true);
+    expect(results.at(-1)).toEqual({ ok: false, error: "locked", retryAfterSeconds: 15 * 60 });
+
+    const compare = vi.spyOn(bcrypt, "compare");
+    expect(await verifyCredentials(t.db, { email: "hugo@atende.dev", password: DEMO_PASSWORD, address }, at(1100))).toMatchObject({
+      ok: false,
+      error: "locked",
+    });
+    expect(compare).not.toHaveBeenCalled();
+    compare.mockRestore();
+
+    expect(await verifyCredentials(t.db, { email: "hugo@atende.dev", password: DEMO_PASSWORD, address: "192.0.2.51" }, at(1100))).toMatchObject({ ok: true });
+    // After the 15 minutes the address may try again.
+    expect(await verifyCredentials(t.db, { email: "hugo@atende.dev", password: DEMO_PASSWORD, address }, at(1019 + 15 * 60 + 1))).toMatchObject({ ok: true });
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "@/db/schema/org";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
+import { nextSessionVersion } from "@/lib/auth/session-version";
 import { UserError } from "@/lib/errors";
 import type { UserInput } from "./schema";
 
@@ -116,9 +117,11 @@ export async function saveUser(db: Db, input: UserInput, scope: Scope) {
 
       let id = input.id;
       if (id) {
+        // A new password or a deactivation ends the sessions the user has open.
+        const revoke = input.password || !input.active ? { sessionVersion: nextSessionVersion() } : {};
         const updated = await tx
           .update(users)
-          .set(values)
+          .set({ ...values, ...revoke })
           .where(and(eq(users.id, id), inArray(users.homeCompanyId, scope.companyIds)))
           .returning({ id: users.id });
         if (!updated.length) throw new UserError("not_found");

@@ -21,16 +21,20 @@ export const ATTACHMENT_RULES = [
 
 export type AttachmentKind = (typeof ATTACHMENT_RULES)[number]["kind"];
 
+/** The largest file of any kind: the upload route reads no body past it. */
+export const MAX_ATTACHMENT_BYTES = Math.max(...ATTACHMENT_RULES.map((r) => r.maxBytes));
+
 export type AttachmentCheck =
   | { ok: true; kind: AttachmentKind }
-  | { ok: false; error: "attachment_type" }
+  | { ok: false; error: "attachment_type" | "attachment_empty" }
   | { ok: false; error: "attachment_too_large"; maxMb: number };
 
 /** Shared by the browser (before uploading) and the server (before sending). */
 export function checkAttachment(file: { type: string; size: number }): AttachmentCheck {
   const rule = ATTACHMENT_RULES.find((r) => (r.types as readonly string[]).includes(file.type));
   if (!rule) return { ok: false, error: "attachment_type" };
-  if (file.size > rule.maxBytes || file.size === 0) return { ok: false, error: "attachment_too_large", maxMb: rule.maxBytes / 1024 / 1024 };
+  if (file.size === 0) return { ok: false, error: "attachment_empty" };
+  if (file.size > rule.maxBytes) return { ok: false, error: "attachment_too_large", maxMb: rule.maxBytes / 1024 / 1024 };
   return { ok: true, kind: rule.kind };
 }
 

@@ -5,13 +5,14 @@ import { tickets } from "@/db/schema/tickets";
 import { UserError } from "@/lib/errors";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
 import { sendMessage } from "@/lib/whatsapp/outbox/send-one";
+import { contentMatchesType } from "./attachment-content";
 import { checkAttachment } from "./attachment-rules";
 import { recordFirstReply } from "./state";
 
 export type AttachmentInput = {
   ticketId: string;
   clientMessageId: string;
-  file: { bytes: Uint8Array; mimeType: string; fileName: string; size: number };
+  file: { bytes: Uint8Array; mimeType: string; fileName: string };
 };
 
 /** Uploads an agent's file to the provider and sends it in their open ticket, within WhatsApp's limits. */
@@ -20,8 +21,9 @@ export async function sendAttachment(
   input: AttachmentInput,
   ctx: { userId: string; companyIds: string[]; now: Date; gateway: WhatsappGateway },
 ) {
-  const check = checkAttachment({ type: input.file.mimeType, size: input.file.size });
+  const check = checkAttachment({ type: input.file.mimeType, size: input.file.bytes.byteLength });
   if (!check.ok) throw new UserError(check.error);
+  if (!contentMatchesType(input.file.bytes, input.file.mimeType)) throw new UserError("attachment_content");
   if (!ctx.companyIds.length) throw new UserError("not_found");
   const [ticket] = await db
     .select({ id: tickets.id, conversationId: tickets.conversationId, providerPhoneId: senderNumbers.providerPhoneId })

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customers } from "@/db/schema/customers";
-import { companies, users } from "@/db/schema/org";
+import { companies, queueMembers, queues, users } from "@/db/schema/org";
 import { conversations, messageTemplates, messages, senderNumbers } from "@/db/schema/whatsapp";
 import { tickets } from "@/db/schema/tickets";
 import { seed } from "@/db/seed";
@@ -14,7 +14,8 @@ import { openTicket } from "./open-ticket";
 import { pickTicket } from "./pick-ticket";
 import { nextProtocol } from "./protocol";
 import { routeInbound } from "./route-inbound";
-import { checkAttachment } from "./attachment-rules";
+import { contentMatchesType } from "./attachment-content";
+import { ATTACHMENT_RULES, checkAttachment } from "./attachment-rules";
 import { sendAttachment } from "./send-attachment";
 import { sendChatMessage } from "./send-chat-message";
 import { startConversation, templatePreview } from "./start-conversation";
@@ -93,12 +94,50 @@ describe("inbound routing and the queue", () => {
     expect(queue.map((q) => q.id)).toContain(open[0].id);
 
     const results = await Promise.allSettled([
-      pickTicket(t.db, { ticketId: open[0].id }, { userId: ana, companyIds: [s.sp], now: NOW }),
-      pickTicket(t.db, { ticketId: open[0].id }, { userId: bruno, companyIds: [s.sp], now: NOW }),
+      pickTicket(t.db, { ticketId: open[0].id }, { userId: ana, companyIds: [s.sp], now: NOW, anyQueue: false }),
+      pickTicket(t.db, { ticketId: open[0].id }, { userId: bruno, companyIds: [s.sp], now: NOW, anyQueue: false }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((loser.reason as UserError).code).toBe("ticket_taken");
+  });
+});
+
+describe("picking a ticket and queue membership", () => {
+  /** A waiting ticket in a queue of São Paulo that only Bruno answers. */
+  async function ticketInBrunosQueue(phone: string) {
+    const [queue] = await t.db.insert(queues).values({ companyId: s.sp, name: `Fila do Bruno ${phone}` }).returning({ id: queues.id });
+    await t.db.insert(queueMembers).values({ queueId: queue.id, userId: bruno });
+    const [number] = await t.db
+      .insert(senderNumbers)
+      .values({ companyId: s.sp, queueId: queue.id, phone: `55119${phone}`, displayName: "Fila do Bruno", providerPhoneId: `bruno-${phone}` })
+      .returning({ id: senderNumbers.id });
+    const [conversation] = await t.db
+      .insert(conversations)
+      .values({ companyId: s.sp, senderNumberId: number.id, customerPhone: `55119${phone}1`, lastInboundAt: NOW })
+      .returning({ id: conversations.id });
+    return openTicket(t.db, { conversationId: conversation.id }, NOW);
+  }
+
+  it("an agent takes tickets only from their own queues; a supervisor from any queue", async () => {
+    const ticket = await ticketInBrunosQueue("40010001");
+    expect((await waitingTickets(t.db, ana, [s.sp])).map((w) => w.id)).not.toContain(ticket.id);
+    const refused = await rejects(pickTicket(t.db, { ticketId: ticket.id }, { userId: ana, companyIds: [s.sp], now: NOW, anyQueue: false }));
+    expect(refused.code).toBe("not_queue_member");
+    const [row] = await t.db.select({ status: tickets.status, agentId: tickets.agentId }).from(tickets).where(eq(tickets.id, ticket.id));
+    expect(row).toEqual({ status: "aguardando", agentId: null });
+
+    // The queue's own member takes it.
+    await pickTicket(t.db, { ticketId: ticket.id }, { userId: bruno, companyIds: [s.sp], now: NOW, anyQueue: false });
+    const [taken] = await t.db.select({ agentId: tickets.agentId }).from(tickets).where(eq(tickets.id, ticket.id));
+    expect(taken.agentId).toBe(bruno);
+
+    // A supervisor may take one from any queue of their companies.
+    const other = await ticketInBrunosQueue("40010002");
+    const supervisor = await s.userId("supervisor@atende.dev");
+    await pickTicket(t.db, { ticketId: other.id }, { userId: supervisor, companyIds: [s.sp, s.cps], now: NOW, anyQueue: true });
+    const [bySupervisor] = await t.db.select({ agentId: tickets.agentId, status: tickets.status }).from(tickets).where(eq(tickets.id, other.id));
+    expect(bySupervisor).toEqual({ agentId: supervisor, status: "em_atendimento" });
   });
 });
 
@@ -230,13 +269,44 @@ describe("attachments", () => {
     expect(checkAttachment({ type: "application/pdf", size: 90 * 1024 * 1024 })).toEqual({ ok: true, kind: "document" });
     expect(checkAttachment({ type: "image/gif", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
     expect(checkAttachment({ type: "application/x-msdownload", size: 10 })).toEqual({ ok: false, error: "attachment_type" });
+    expect(checkAttachment({ type: "application/pdf", size: 0 })).toEqual({ ok: false, error: "attachment_empty" });
+  });
+
+  it("know the first bytes of every accepted type, and a Windows program matches none", () => {
+    const head = (...parts: (string | number[])[]) =>
+      Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
+    const samples: Record<string, Uint8Array> = {
+      "image/jpeg": head([0xff, 0xd8, 0xff, 0xe0]),
+      "image/png": head([0x89], "PNG", [0x0d, 0x0a, 0x1a, 0x0a]),
+      "audio/aac": head([0xff, 0xf1, 0x50, 0x80]),
+      "audio/mp4": head([0, 0, 0, 0x20], "ftypM4A "),
+      "audio/mpeg": head("ID3", [4, 0]),
+      "audio/amr": head("#!AMR\n"),
+      "audio/ogg": head("OggS", [0]),
+      "video/mp4": head([0, 0, 0, 0x18], "ftypmp42"),
+      "video/3gpp": head([0, 0, 0, 0x14], "ftyp3gp4"),
+      "application/pdf": head("%PDF-1.4"),
+      "text/plain": head("Olá, segue o orçamento."),
+      "application/msword": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.ms-excel": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.ms-powerpoint": head([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document": head("PK", [3, 4]),
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": head("PK", [3, 4]),
+      "application/vnd.openxmlformats-officedocument.presentationml.presentation": head("PK", [3, 4]),
+    };
+    const windowsProgram = head("MZ", [0x90, 0, 3, 0, 0, 0, 4, 0]);
+    for (const type of ATTACHMENT_RULES.flatMap((r) => [...r.types])) {
+      expect(samples[type], `a sample of ${type}`).toBeDefined();
+      expect(contentMatchesType(samples[type], type), type).toBe(true);
+      expect(contentMatchesType(windowsProgram, type), `MZ as ${type}`).toBe(false);
+    }
   });
 
   it("are uploaded and sent in the agent's ticket, and refused outside the rules", async () => {
     const conversationId = await conversationWithInbound("5511955550005", NOW);
     const ticket = await openTicket(t.db, { conversationId, agentId: ana }, NOW);
     const ctx = { userId: ana, companyIds: [s.sp], now: NOW, gateway };
-    const file = { bytes: new TextEncoder().encode("%PDF"), mimeType: "application/pdf", fileName: "orcamento.pdf", size: 4 };
+    const file = { bytes: new TextEncoder().encode("%PDF"), mimeType: "application/pdf", fileName: "orcamento.pdf" };
     const sent = await sendAttachment(t.db, { ticketId: ticket.id, clientMessageId: crypto.randomUUID(), file }, ctx);
     expect(sent.status).toBe("sent");
     const [row] = await t.db.select().from(messages).where(eq(messages.id, sent.messageId));

@@ -4,8 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { finalizeTicket as finalizeCommand } from "@/lib/tickets/finalize-ticket";
 import { pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
-import { finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendAttachmentSchema, sendChatSchema } from "@/lib/tickets/schema";
-import { sendAttachment as sendAttachmentCommand } from "@/lib/tickets/send-attachment";
+import { finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
 import { sendChatMessage } from "@/lib/tickets/send-chat-message";
 import { startConversation as startCommand, templatePreview as previewQuery } from "@/lib/tickets/start-conversation";
 import { getGateway } from "@/lib/whatsapp/provider";
@@ -20,7 +19,7 @@ export const pickTicket = defineAction({
   name: "pickTicket",
   schema: pickTicketSchema,
   permission: "tickets.handle",
-  run: (db, input, ctx) => pickCommand(db, input, scope(ctx)),
+  run: (db, input, ctx) => pickCommand(db, input, { ...scope(ctx), anyQueue: ctx.user.can("tickets.transfer") }),
   revalidate: ["/conversas"],
 });
 
@@ -57,21 +56,4 @@ export const templatePreview = defineAction({
   }),
   permission: "tickets.handle",
   run: (db, input, ctx) => previewQuery(db, input.templateId, { ...input, companyIds: ctx.companyIds, userId: ctx.userId }),
-});
-
-export const sendAttachment = defineAction({
-  name: "sendAttachment",
-  schema: sendAttachmentSchema,
-  permission: "tickets.handle",
-  run: async (db, input, ctx) =>
-    sendAttachmentCommand(
-      db,
-      {
-        ticketId: input.ticketId,
-        clientMessageId: input.clientMessageId,
-        file: { bytes: new Uint8Array(await input.file.arrayBuffer()), mimeType: input.file.type, fileName: input.file.name, size: input.file.size },
-      },
-      { ...scope(ctx), gateway: getGateway() },
-    ),
-  revalidate: ["/conversas"],
 });
