@@ -7,13 +7,14 @@ import { ThemeProvider as NextThemesProvider } from "next-themes";
  * renders its 403 and 404 pages in the browser (the server sends an empty shell), where React would
  * create that <script> without running it and warn "Encountered a script tag"; there it is a data block.
  */
-export function ThemeProvider({ children }: { children: React.ReactNode }) {
+export function ThemeProvider({ nonce, children }: { nonce?: string; children: React.ReactNode }) {
   return (
     <NextThemesProvider
       attribute="class"
       defaultTheme="system"
       enableSystem
       disableTransitionOnChange
+      nonce={nonce}
       scriptProps={typeof window === "undefined" ? undefined : { type: "application/json" }}
     >
       {children}
