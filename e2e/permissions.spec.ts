@@ -32,3 +32,27 @@ test("an admin enables scheduled actions for Agente and the agent's menu shows i
   await expect(agent).toHaveURL(/\/agendamentos/);
   await expect(agent.getByRole("heading", { name: "Agendamentos" })).toBeVisible();
 });
+
+test("the streamed worklist answers 403 to a receptionist and an agenda card of another company 404", async ({ page, browser }) => {
+  // An agenda of Conecta Fibra, which the São Paulo agent may not open.
+  const other = await browser.newPage();
+  await signIn(other, "supervisora.net@atende.dev");
+  await other.goto("/atendimento?agenda=periodo&de=2000-01-01&ate=2099-12-31");
+  const href = await other.getByTestId("worklist-row").first().getByRole("link").getAttribute("href");
+  expect(href).toMatch(/^\/atendimento\/[0-9a-f-]{36}$/);
+  await other.close();
+
+  const receptionist = await browser.newPage();
+  await signIn(receptionist, LOGINS.receptionist);
+  const forbidden = await receptionist.goto("/atendimento");
+  expect(forbidden?.status()).toBe(403);
+  await expect(receptionist.getByRole("heading", { name: "Acesso negado" })).toBeVisible();
+  await receptionist.close();
+
+  await signIn(page, LOGINS.agent);
+  const missing = await page.goto(href!);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Página não encontrada" })).toBeVisible();
+  // The agent's own worklist still opens.
+  expect((await page.goto("/atendimento"))?.status()).toBe(200);
+});
