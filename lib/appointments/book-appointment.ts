@@ -4,7 +4,7 @@ import { agendas, appointments, companyCalendars, holidays } from "@/db/schema/a
 import { assets } from "@/db/schema/customers";
 import { UserError } from "@/lib/errors";
 import { localDate } from "@/lib/dates";
-import { ACTIVE_APPOINTMENT_STATUSES, getCalendar } from "./calendar";
+import { ACTIVE_APPOINTMENT_STATUSES, getCalendar, OPEN_APPOINTMENT_STATUSES } from "./calendar";
 import { daySlots } from "./slots";
 
 export type BookingInput = {
@@ -18,9 +18,6 @@ export type BookingInput = {
   userId: string | null;
   rescheduledFromId?: string | null;
 };
-
-/** Appointments still to happen: an agenda has at most one of them. */
-const OPEN_STATUSES = ["agendado", "confirmado"] as const;
 
 /**
  * Books one place in a slot. Bookings of a company are serialised on its calendar row
@@ -46,7 +43,7 @@ export async function bookAppointment(db: Db, input: BookingInput, now: Date) {
       const [open] = await tx
         .select({ id: appointments.id, startsAt: appointments.startsAt, assetId: appointments.assetId })
         .from(appointments)
-        .where(and(eq(appointments.agendaId, input.agendaId), inArray(appointments.status, [...OPEN_STATUSES])));
+        .where(and(eq(appointments.agendaId, input.agendaId), inArray(appointments.status, [...OPEN_APPOINTMENT_STATUSES])));
       if (open && open.startsAt.getTime() === input.startsAt.getTime() && open.assetId === (input.assetId ?? null)) {
         return { id: open.id, startsAt: open.startsAt };
       }
@@ -55,7 +52,7 @@ export async function bookAppointment(db: Db, input: BookingInput, now: Date) {
         await tx
           .update(appointments)
           .set({ status: "remarcado", updatedAt: now })
-          .where(and(eq(appointments.agendaId, input.agendaId), inArray(appointments.status, [...OPEN_STATUSES])));
+          .where(and(eq(appointments.agendaId, input.agendaId), inArray(appointments.status, [...OPEN_APPOINTMENT_STATUSES])));
         rescheduledFromId ??= open.id;
       }
     }

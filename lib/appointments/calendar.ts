@@ -7,6 +7,8 @@ import { DEFAULT_CALENDAR, daySlots, type CalendarRules } from "./slots";
 
 /** Appointments that hold a place in their slot. */
 export const ACTIVE_APPOINTMENT_STATUSES = ["agendado", "confirmado", "compareceu"] as const;
+/** Appointments still to happen: an agenda has at most one of them. */
+export const OPEN_APPOINTMENT_STATUSES = ["agendado", "confirmado"] as const;
 
 export async function getCalendar(db: Db, companyId: string): Promise<CalendarRules & { timeZone: string }> {
   const [row] = await db

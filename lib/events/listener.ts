@@ -19,8 +19,9 @@ export async function startEventListener(handle: Pick<DbHandle, "listen">, onSeq
     EVENTS_CHANNEL,
     (payload) => {
       const seq = Number(payload);
-      if (!Number.isFinite(seq) || seq <= state.lastSeq) return;
-      state.lastSeq = seq;
+      if (!Number.isFinite(seq)) return;
+      // Commit order is not sequence order: a later NOTIFY may carry a lower sequence, so none is dropped.
+      state.lastSeq = Math.max(state.lastSeq, seq);
       onSeq?.(seq);
     },
     () => {
