@@ -270,10 +270,11 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
     }
   });
 
-  // The front desk always has a day to work with, whatever day the demo starts: ten São Paulo
-  // customers booked today by phone (the first ones for Ana Agente), each with its agenda of today.
-  const sevenDays = { ...CALENDARS.sp, openDays: [0, 1, 2, 3, 4, 5, 6] };
-  const todaySlots = daySlots(sevenDays, today, { timeZone: TZ, holidays: new Set(), now: epoch });
+  // The front desk always has a day to work with, whatever hour the demo starts: ten São Paulo
+  // customers booked today by phone (the first ones for Ana Agente), each with its agenda of today,
+  // around the seed's clock — four already started (a no-show can be marked, the sweep's tolerance has
+  // not passed) and the rest still to come — so an evening start does not find the day swept.
+  const todaySlots = frontDeskTimes(now, today);
   const spAgents = ctx.agentsByCompany.sp;
   const todayAgendas: (typeof agendas.$inferInsert)[] = ctx.customersByCompany.sp.slice(0, 10).map((customer, n) => ({
     companyId: companyId.sp,
@@ -300,7 +301,7 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
         agendaId: row.id,
         customerId: customer.id,
         assetId: customer.assetIds[0] ?? null,
-        startsAt: todaySlots[(n * 2) % todaySlots.length],
+        startsAt: todaySlots[n % todaySlots.length],
         service: "Revisão programada",
         status: n % 3 === 0 ? "confirmado" : "agendado",
         source: "chatbot",
@@ -393,4 +394,28 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
   for (let i = 0; i < historyValues.length; i += 500) await tx.insert(agendaHistory).values(historyValues.slice(i, i + 500));
   for (let i = 0; i < appointmentValues.length; i += 500) await tx.insert(appointments).values(appointmentValues.slice(i, i + 500));
   return { agendas: agendaValues.length, appointments: appointmentValues.length };
+}
+
+/** Minutes from the seed's clock of today's front-desk bookings: four started, six to come. */
+const FRONT_DESK_OFFSETS = [-40, -30, -20, -10, 15, 30, 60, 90, 120, 180];
+
+/**
+ * Today's front-desk times around `now`, on 5-minute marks, kept inside today (São Paulo): near midnight
+ * the later ones close up before 23:55 and the earlier ones after 00:00, each on its own time.
+ */
+function frontDeskTimes(now: Date, today: string): Date[] {
+  const dayStart = zonedInstant(today, "00:00", TZ).getTime();
+  const lastMark = dayStart + (24 * 60 - 5) * 60_000;
+  const mark = 5 * 60_000;
+  const clock = Math.floor(now.getTime() / mark) * mark;
+  const taken = new Set<number>();
+  const times: Date[] = [];
+  for (const offset of FRONT_DESK_OFFSETS) {
+    let at = Math.min(Math.max(clock + offset * 60_000, dayStart), lastMark);
+    const step = offset < 0 ? mark : -mark;
+    while (taken.has(at)) at += step;
+    taken.add(at);
+    times.push(new Date(at));
+  }
+  return times.sort((a, b) => a.getTime() - b.getTime());
 }

@@ -162,3 +162,29 @@ describe("seed", () => {
     }
   });
 });
+
+describe("the front desk of a demo started late in the evening", () => {
+  // 23:20 in São Paulo: a day of bookings at office hours would all be past and swept by now.
+  const LATE = new Date("2026-03-03T02:20:00.000Z");
+  let late: TestDb;
+  beforeAll(async () => {
+    late = await createTestDb();
+    await seed(late.db, { now: LATE, customers: 30 });
+  });
+  afterAll(() => late?.close());
+
+  it("still has today's bookings that started minutes ago and bookings to come, all on today's date", async () => {
+    const dayStart = new Date("2026-03-02T03:00:00.000Z");
+    const dayEnd = new Date("2026-03-03T03:00:00.000Z");
+    const rows = await late.db
+      .select({ startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(and(sql`${appointments.startsAt} >= ${dayStart.toISOString()}::timestamptz`, lt(appointments.startsAt, dayEnd)));
+    const times = rows.map((r) => r.startsAt.getTime());
+    expect(times.length).toBeGreaterThanOrEqual(10);
+    const started = times.filter((t) => t <= LATE.getTime() && LATE.getTime() - t < 60 * 60_000);
+    // Started within the sweep's 60-minute tolerance, so the receptionist can still mark them.
+    expect(started.length).toBeGreaterThanOrEqual(4);
+    expect(times.some((t) => t > LATE.getTime())).toBe(true);
+  });
+});
