@@ -56,3 +56,21 @@ test("the streamed worklist answers 403 to a receptionist and an agenda card of 
   // The agent's own worklist still opens.
   expect((await page.goto("/atendimento"))?.status()).toBe(200);
 });
+
+test("a customer page of another company answers 404 to a supervisor who may open customers", async ({ page, browser }) => {
+  // A customer of Conecta Fibra (the only company of its supervisor).
+  const other = await browser.newPage();
+  await signIn(other, "supervisora.net@atende.dev");
+  await other.goto("/clientes");
+  const href = await other.getByRole("table").getByRole("link").first().getAttribute("href");
+  expect(href).toMatch(/^\/clientes\/[0-9a-f-]{36}$/);
+  // It opens for its own company.
+  expect((await other.goto(href!))?.status()).toBe(200);
+  await other.close();
+
+  // The São Paulo supervisor works São Paulo and Campinas, not Conecta Fibra.
+  await signIn(page, LOGINS.supervisor);
+  const missing = await page.goto(href!);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Página não encontrada" })).toBeVisible();
+});
