@@ -5,13 +5,14 @@ import { SendInvitationButton } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
-export async function CallBadge({ advice }: { advice: CallAdvice }) {
+export async function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: boolean }) {
   const t = await getTranslations("worklist");
   if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
   if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
   if (advice.kind === "queued") return <span className="text-sm text-muted-foreground">{t("awaitingDispatch")}</span>;
   return (
-    <span className="flex flex-wrap items-center gap-1.5">
+    // In the worklist the reason goes under the badge, so the column stays narrow enough for a 1366 px screen.
+    <span className={compact ? "flex flex-col items-start gap-0.5" : "flex flex-wrap items-center gap-1.5"}>
       <Badge variant="warning" className="gap-1">
         <Phone className="size-3" aria-hidden />
         {t("call")}
@@ -28,7 +29,7 @@ export async function CallBadge({ advice }: { advice: CallAdvice }) {
 export async function ChannelCell({ agendaId, advice }: { agendaId: string; advice: CallAdvice }) {
   return (
     <span className="flex items-center justify-between gap-2">
-      <CallBadge advice={advice} />
+      <CallBadge advice={advice} compact />
       {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact />}
     </span>
   );

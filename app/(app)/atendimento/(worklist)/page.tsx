@@ -88,7 +88,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <Table data-testid="worklist">
-        <TableHeader>
+        <TableHeader className="[&_th]:whitespace-normal">
           <TableRow>
             {(Object.keys(SORTABLE) as (keyof typeof SORTABLE)[]).slice(0, 2).map((key) => (
               <TableHead key={key} aria-sort={ariaSort(SORTABLE[key])}>
@@ -128,22 +128,39 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           {worklist.rows.map((row) => (
             <TableRow key={row.id} data-testid="worklist-row">
               <TableCell>
-                <Link href={`/atendimento/${row.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                {/* Long names and campaigns are cut with the whole text on hover, so the row fits a 1366 px screen. */}
+                <Link
+                  href={`/atendimento/${row.id}`}
+                  title={row.customerName}
+                  className="block max-w-36 truncate font-medium text-primary underline-offset-4 hover:underline 2xl:max-w-64"
+                >
                   {row.customerName}
                 </Link>
               </TableCell>
               <TableCell className="tabular-nums">{formatDay(row.contactDate)}</TableCell>
-              <TableCell>{row.campaignName ?? <span className="text-muted-foreground">{t("noCampaign")}</span>}</TableCell>
-              <TableCell>{row.agentName ?? <span className="text-muted-foreground">{t("noAgent")}</span>}</TableCell>
+              <TableCell>
+                {row.campaignName ? (
+                  <span title={row.campaignName} className="block max-w-28 truncate 2xl:max-w-48">{row.campaignName}</span>
+                ) : (
+                  <span className="text-muted-foreground">{t("noCampaign")}</span>
+                )}
+              </TableCell>
+              <TableCell>
+                {row.agentName ? (
+                  <span title={row.agentName} className="block max-w-24 truncate 2xl:max-w-40">{row.agentName}</span>
+                ) : (
+                  <span className="text-muted-foreground">{t("noAgent")}</span>
+                )}
+              </TableCell>
               <TableCell>
                 {t(`origins.${row.origin}`)}
                 {row.direction === "passivo" && <span className="block text-xs text-muted-foreground">{t("direction.passivo")}</span>}
               </TableCell>
-              <TableCell>{t(`statuses.${row.status}`)}</TableCell>
+              <TableCell className="min-w-24 whitespace-normal">{t(`statuses.${row.status}`)}</TableCell>
               <TableCell>
                 <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
               </TableCell>
-              <TableCell>
+              <TableCell className="min-w-52 whitespace-normal">
                 <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} />
               </TableCell>
             </TableRow>
