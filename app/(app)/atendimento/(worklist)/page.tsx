@@ -27,7 +27,7 @@ const SORTABLE = { customer: "cliente", contactDate: "data", status: "status", a
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSection("atendimento");
-  const { params, invalidDate } = parseWorklistParams(await searchParams);
+  const { params, invalidDate, reversedRange } = parseWorklistParams(await searchParams);
   const db = getDb();
   const now = new Date();
   const zones = await companyTimeZones(db, user.companyIds);
@@ -79,6 +79,11 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
       {invalidDate && (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status" data-testid="invalid-date">
           {t("invalidDate")}
+        </p>
+      )}
+      {reversedRange && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status" data-testid="reversed-range">
+          {t("reversedNotice")}
         </p>
       )}
       <Totalizers totals={worklist.totals} selected={filters.totalizer} hrefFor={totalHref} />
