@@ -52,6 +52,11 @@ export function formatDateTime(at: Date, timeZone: string): string {
   return format(new TZDate(at, timeZone), "dd/MM/yyyy HH:mm");
 }
 
+/** "dd/MM HH:mm" in the company's time zone: a time within the weeks around today, where the year is noise. */
+export function formatDayTimeShort(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "dd/MM HH:mm");
+}
+
 export function formatTime(at: Date, timeZone: string): string {
   return format(new TZDate(at, timeZone), "HH:mm");
 }

@@ -72,6 +72,13 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
     agente: agent.name,
   }[f.sort];
 
+  // "Pediu para ligar" by date is by the call-back's time within each day (the agenda is filed under its
+  // day): the set is small, so sorting it is cheap; the other views keep the index's own order.
+  const byCallback = f.totalizer === "pediu_ligar" && f.sort === "data";
+  const orderBy = byCallback
+    ? [order(sortColumn), sql`${agendas.callbackAt} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`, order(agendas.id)]
+    : [order(sortColumn), order(agendas.id)];
+
   return db
       .select({
         id: agendas.id,
@@ -95,7 +102,7 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
       .leftJoin(agent, eq(agent.id, agendas.agentId))
       .leftJoin(programs, eq(programs.id, agendas.programId))
       .where(where)
-      .orderBy(order(sortColumn), order(agendas.id))
+      .orderBy(...orderBy)
       .limit(WORKLIST_PAGE_SIZE)
       .offset((f.page - 1) * WORKLIST_PAGE_SIZE)
       .prepare("worklist_rows")

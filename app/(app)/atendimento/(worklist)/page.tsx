@@ -15,7 +15,7 @@ import { parseWorklistParams, type WorklistParams } from "@/lib/agendas/schema";
 import type { Totalizer } from "@/lib/agendas/totalizers";
 import { getWorklist } from "@/lib/agendas/worklist";
 import { requireSection } from "@/lib/auth/session";
-import { DEFAULT_TIME_ZONE, formatDay } from "@/lib/dates";
+import { DEFAULT_TIME_ZONE, formatDay, formatDayTimeShort } from "@/lib/dates";
 import { companyTimeZones } from "@/lib/org/companies";
 
 export async function generateMetadata() {
@@ -161,7 +161,14 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
                 {t(`origins.${row.origin}`)}
                 {row.direction === "passivo" && <span className="block text-xs text-muted-foreground">{t("direction.passivo")}</span>}
               </TableCell>
-              <TableCell className="min-w-24 whitespace-normal">{t(`statuses.${row.status}`)}</TableCell>
+              <TableCell className="min-w-24 whitespace-normal">
+                {t(`statuses.${row.status}`)}
+                {row.status === "pediu_ligar" && row.callbackAt && (
+                  <span className="block text-xs text-muted-foreground" data-testid="callback-at">
+                    {t("callbackAt")} <span className="whitespace-nowrap tabular-nums">{formatDayTimeShort(row.callbackAt, timeZone)}</span>
+                  </span>
+                )}
+              </TableCell>
               <TableCell>
                 <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
               </TableCell>
