@@ -1,7 +1,7 @@
 import { Phone } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { SendInvitationButton } from "./send-invitation-button";
+import { SendInvitationButton, type InvitationBlock } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
@@ -25,12 +25,19 @@ export async function CallBadge({ advice, compact }: { advice: CallAdvice; compa
   );
 }
 
+/** Why a hand-sent invitation would be refused, from the customer's flag or the last send's reason. */
+export function invitationBlock(optOut: boolean, advice: CallAdvice): InvitationBlock | undefined {
+  if (optOut || (advice.kind === "call" && advice.reason === "optout")) return "optout";
+  if (advice.kind === "call" && advice.reason === "celular_invalido") return "celular_invalido";
+  return undefined;
+}
+
 /** The worklist's "Canal de contato" cell: the advice, and the hand-sent invitation when a call is due. */
-export async function ChannelCell({ agendaId, advice }: { agendaId: string; advice: CallAdvice }) {
+export async function ChannelCell({ agendaId, advice, optOut }: { agendaId: string; advice: CallAdvice; optOut: boolean }) {
   return (
     <span className="flex items-center justify-between gap-2">
       <CallBadge advice={advice} compact />
-      {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact />}
+      {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact blocked={invitationBlock(optOut, advice)} />}
     </span>
   );
 }

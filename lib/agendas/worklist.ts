@@ -92,6 +92,7 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
         callbackAt: agendas.callbackAt,
         customerId: customers.id,
         customerName: customers.name,
+        customerOptOut: customers.whatsappOptOut,
         campaignName: campaigns.name,
         agentName: agent.name,
         noReplyDays: programs.noReplyDays,

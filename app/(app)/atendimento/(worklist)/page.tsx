@@ -173,7 +173,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
                 <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
               </TableCell>
               <TableCell className="min-w-52 whitespace-normal">
-                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} />
+                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} optOut={row.customerOptOut} />
               </TableCell>
             </TableRow>
           ))}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppointmentActions } from "@/components/worklist/appointment-actions";
-import { CallBadge } from "@/components/worklist/call-badge";
+import { CallBadge, invitationBlock } from "@/components/worklist/call-badge";
 import { SendInvitationButton } from "@/components/worklist/send-invitation-button";
 import { OutcomeForm } from "@/components/worklist/outcome-form";
 import type { SlotDay } from "@/components/worklist/slot-picker";
@@ -42,6 +42,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
   }));
   const assetLabel = (a: (typeof customer.assets)[number]) =>
     a.kind === "vehicle" ? `${a.model ?? ""} · ${a.plate ?? ""}` : `${a.planName ?? ""} · ${a.accessLogin ?? ""}`;
+  const advice = callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now });
   const statusLabel = (s: string | null) => (s ? t(`worklist.statuses.${s}`) : "—");
 
   return (
@@ -65,8 +66,10 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
         <div className="flex flex-col items-end gap-1">
           <Badge variant="secondary" data-testid="agenda-status">{statusLabel(agenda.status)}</Badge>
           <WhatsappState state={agenda.whatsappState} at={agenda.whatsappAt} timeZone={tz} />
-          <CallBadge advice={callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now })} />
-          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && <SendInvitationButton agendaId={agenda.id} />}
+          <CallBadge advice={advice} />
+          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && (
+            <SendInvitationButton agendaId={agenda.id} blocked={invitationBlock(customer.whatsappOptOut, advice)} />
+          )}
         </div>
       </div>
       {agenda.callbackAt && agenda.status === "pediu_ligar" && (
