@@ -168,8 +168,8 @@ describe("seed", () => {
     const internet = /roteador|sinal|fibra|instalação|plano/i;
     expect(rows.some((r) => r.kind === "vehicle")).toBe(true);
     expect(rows.some((r) => r.kind === "plan")).toBe(true);
-    expect(rows.filter((r) => r.kind === "vehicle" && internet.test(r.description))).toEqual([]);
-    expect(rows.filter((r) => r.kind === "plan" && !internet.test(r.description))).toEqual([]);
+    expect(rows.filter((r) => r.kind === "vehicle" && internet.test(r.description ?? ""))).toEqual([]);
+    expect(rows.filter((r) => r.kind === "plan" && !internet.test(r.description ?? ""))).toEqual([]);
   });
 
   it("files each call-back under its own day, as recording one does", async () => {
