@@ -400,6 +400,9 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
   return { agendas: agendaValues.length, appointments: appointmentValues.length };
 }
 
+/** The times of the seeded call-backs, spread over the day so "Pediu para ligar" has an order to show. */
+const CALLBACK_TIMES = ["09:00", "10:30", "11:00", "14:00", "15:30", "16:00", "17:30"];
+
 /** Minutes from the seed's clock of today's front-desk bookings: four started, six to come. */
 const FRONT_DESK_OFFSETS = [-40, -30, -20, -10, 15, 30, 60, 90, 120, 180];
 
@@ -407,9 +410,6 @@ const FRONT_DESK_OFFSETS = [-40, -30, -20, -10, 15, 30, 60, 90, 120, 180];
  * Today's front-desk times around `now`, on 5-minute marks, kept inside today (São Paulo): near midnight
  * the later ones close up before 23:55 and the earlier ones after 00:00, each on its own time.
  */
-/** The times of the seeded call-backs, spread over the day so "Pediu para ligar" has an order to show. */
-const CALLBACK_TIMES = ["09:00", "10:30", "11:00", "14:00", "15:30", "16:00", "17:30"];
-
 function frontDeskTimes(now: Date, today: string): Date[] {
   const dayStart = zonedInstant(today, "00:00", TZ).getTime();
   const lastMark = dayStart + (24 * 60 - 5) * 60_000;

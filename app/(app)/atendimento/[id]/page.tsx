@@ -159,7 +159,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
             <CardHeader><CardTitle>{t("card.events")}</CardTitle></CardHeader>
             <CardContent className="text-sm">
               {card.events.length === 0 ? (
-                <p className="text-muted-foreground">{t("card.noEvents")}</p>
+                // Said by the agenda's origin: an automatic agenda is no "manual agenda" (issue 11, item 6).
+                <p className="text-muted-foreground" data-testid="no-events">
+                  {agenda.origin === "manual"
+                    ? t("card.noEvents")
+                    : t("card.noProgramEvents", { program: agenda.programName ?? agenda.campaignName ?? "—" })}
+                </p>
               ) : (
                 <ul className="space-y-2">
                   {card.events.map((e) => (
