@@ -84,3 +84,17 @@ test("a 403 page logs no script-tag warning", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(messages.filter((m) => m.includes("script tag"))).toEqual([]);
 });
+
+test("a program's templates are chosen from the company's approved ones (issue 11, item 9)", async ({ page }) => {
+  await signIn(page, LOGINS.admin);
+  await page.goto("/admin/programs");
+  await page.getByRole("link", { name: "Revisão a cada 12 meses ou 10.000 km" }).click();
+  const invitation = page.getByRole("combobox", { name: "Modelo do convite" });
+  await expect(invitation).toHaveValue("convite_revisao");
+  const names = await invitation.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+  expect(names).toContain("reagendar_no_show");
+  expect(names).toContain("");
+  // Pending and rejected templates cannot be sent: they are not offered.
+  expect(names).not.toContain("promocao_black_friday");
+  expect(names).not.toContain("cobranca_atraso");
+});
