@@ -22,3 +22,19 @@ test("an automatic agenda without grouped events does not call itself manual", a
   }
   expect(withoutEvents).toBeGreaterThan(0);
 });
+
+test("phone numbers on the card and the customer page are click-to-call links", async ({ page }) => {
+  await signIn(page, LOGINS.supervisor);
+  await page.goto("/atendimento?agenda=mes");
+  await page.getByTestId("worklist-row").first().getByRole("link").click();
+  await expect(page.getByTestId("agenda-status")).toBeVisible();
+  const onCard = page.locator('a[href^="tel:+55"]').first();
+  await expect(onCard).toBeVisible();
+  const number = (await onCard.textContent())!;
+  expect(await onCard.getAttribute("href")).toBe(`tel:+55${number.replace(/\D/g, "")}`);
+  await expect(onCard).toHaveAttribute("title", `Ligar para ${number}`);
+
+  await page.goto("/clientes");
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page.locator('a[href^="tel:+55"]').first()).toBeVisible();
+});

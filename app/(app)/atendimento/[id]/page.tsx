@@ -2,6 +2,7 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { PhoneLink } from "@/components/customers/phone-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppointmentActions } from "@/components/worklist/appointment-actions";
@@ -16,7 +17,6 @@ import { callAdvice } from "@/lib/agendas/call-advice";
 import { freeSlots } from "@/lib/appointments/calendar";
 import { requireSection } from "@/lib/auth/session";
 import { formatDocument } from "@/lib/customers/document";
-import { formatPhone } from "@/lib/customers/phone";
 import { formatDateTime, formatDay, formatTime, localDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -144,12 +144,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                 <div key={c.id}>
                   <p className="font-medium">{c.name}{c.position && <span className="text-muted-foreground"> · {c.position}</span>}</p>
                   {c.mobile && (
-                    <p className="tabular-nums">
-                      {formatPhone(c.mobile)}
+                    <p>
+                      <PhoneLink phone={c.mobile} />
                       {c.mobileInvalid && <Badge variant="destructive" className="ml-2">{t("contacts.mobileInvalid")}</Badge>}
                     </p>
                   )}
-                  {c.phone && <p className="tabular-nums">{formatPhone(c.phone)}</p>}
+                  {c.phone && <p><PhoneLink phone={c.phone} /></p>}
                   {c.email && <p>{c.email}</p>}
                 </div>
               ))}
