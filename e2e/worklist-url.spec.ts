@@ -80,3 +80,16 @@ test("arrow keys on a filter move the choice without reloading; Enter applies it
   await origin.press("Tab");
   await expect(page).toHaveURL(/origem=automatica/);
 });
+
+test("Busca finds a customer's agendas by name and keeps the search in the URL", async ({ page }) => {
+  await signIn(page, LOGINS.supervisor);
+  await page.goto("/atendimento?agenda=mes");
+  const name = (await page.getByTestId("worklist-row").first().getByRole("link").textContent())!.trim();
+  await page.getByLabel("Busca").fill(name.toLowerCase());
+  await page.getByLabel("Busca").press("Enter");
+  await expect(page).toHaveURL(/busca=/);
+  const rows = page.getByTestId("worklist-row");
+  await expect(rows.first()).toContainText(name);
+  for (const text of await rows.allTextContents()) expect(text).toContain(name);
+  await expect(page.getByLabel("Busca")).toHaveValue(name.toLowerCase());
+});

@@ -199,6 +199,11 @@ export function WorklistFilters({ params, companyId, companies, campaigns, teams
         )}
       </div>
       <div className={field}>
+        <Label htmlFor="f-busca">{t("search")}</Label>
+        {/* Applied with Enter (the form's submit), like the other filters it lives in the URL. */}
+        <Input id="f-busca" name="busca" type="search" defaultValue={params.busca ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} />
+      </div>
+      <div className={field}>
         <Label htmlFor="f-origem">{t("origin")}</Label>
         <NativeSelect id="f-origem" name="origem" defaultValue={params.origem ?? ""}>
           <option value="">{t("allFem")}</option>

@@ -18,6 +18,7 @@ export const worklistParamsSchema = z.object({
   agente: z.string().uuid().optional().catch(undefined),
   origem: z.enum(["automatica", "manual"]).optional().catch(undefined),
   total: z.enum(TOTALIZERS).optional().catch(undefined),
+  busca: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
   ordem: z.enum(["data", "cliente", "status", "agente"]).catch("data"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
