@@ -30,7 +30,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <NextIntlClientProvider>
           <ThemeProvider nonce={nonce}>
             {children}
-            <Toaster richColors closeButton position="top-right" />
+            {/* Bottom left, over the sidebar's empty foot: top right they covered the bell and the user menu. */}
+            <Toaster richColors closeButton position="bottom-left" offset={{ left: 12, bottom: 12 }} />
           </ThemeProvider>
         </NextIntlClientProvider>
       </body>

@@ -181,7 +181,8 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
       whatsappState,
       whatsappReason,
       whatsappAt,
-      callbackAt: status === "pediu_ligar" ? zonedInstant(addDaysToDate(contactDate, 1), "10:00", TZ) : null,
+      // Filed under the call-back's day, as recording "Pediu para ligar" files it (lib/agendas/record-call.ts).
+      callbackAt: status === "pediu_ligar" ? zonedInstant(contactDate, CALLBACK_TIMES[i % CALLBACK_TIMES.length], TZ) : null,
       resultReason: status === "recusou" ? rnd.pick(["Já fez a revisão em outra oficina", "Vendeu o veículo", "Sem interesse no momento"]) : null,
       createdAt: zonedInstant(addDaysToDate(contactDate, -rnd.int(1, 10)), "06:00", TZ),
       updatedAt: now,
@@ -252,8 +253,11 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
       });
     }
     if (hasAppointment) {
-      const startsAt = bookSlot(key, addDaysToDate(a.contactDate, rnd.int(1, 6)));
-      if (!startsAt) return;
+      const day = addDaysToDate(a.contactDate, rnd.int(1, 6));
+      // A no-show is of an appointment that has passed: never one still to come (issue 11, item 4).
+      const noShow = a.status === "no_show";
+      const startsAt = bookSlot(key, noShow && day >= today ? addDaysToDate(today, -1) : day);
+      if (!startsAt || (noShow && startsAt >= zonedInstant(today, "00:00", TZ))) return;
       const past = startsAt < now;
       appointmentValues.push({
         companyId: a.companyId,
@@ -395,6 +399,9 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
   for (let i = 0; i < appointmentValues.length; i += 500) await tx.insert(appointments).values(appointmentValues.slice(i, i + 500));
   return { agendas: agendaValues.length, appointments: appointmentValues.length };
 }
+
+/** The times of the seeded call-backs, spread over the day so "Pediu para ligar" has an order to show. */
+const CALLBACK_TIMES = ["09:00", "10:30", "11:00", "14:00", "15:30", "16:00", "17:30"];
 
 /** Minutes from the seed's clock of today's front-desk bookings: four started, six to come. */
 const FRONT_DESK_OFFSETS = [-40, -30, -20, -10, 15, 30, 60, 90, 120, 180];

@@ -150,6 +150,37 @@ describe("seed", () => {
     }
   });
 
+  it("marks no appointment still to come as No-show (issue 11, item 4)", async () => {
+    const future = await t.db
+      .select({ startsAt: appointments.startsAt })
+      .from(appointments)
+      .where(and(eq(appointments.status, "no_show"), sql`${appointments.startsAt} > ${NOW.toISOString()}::timestamptz`));
+    expect(future).toEqual([]);
+    const noShows = await t.db.select({ id: appointments.id }).from(appointments).where(eq(appointments.status, "no_show"));
+    expect(noShows.length).toBeGreaterThan(0);
+  });
+
+  it("gives a car owner only workshop orders and a plan's customer only the provider's (no router on an HB20's card)", async () => {
+    const rows = await t.db
+      .select({ kind: assets.kind, description: serviceOrders.description })
+      .from(serviceOrders)
+      .innerJoin(assets, eq(assets.id, serviceOrders.assetId));
+    const internet = /roteador|sinal|fibra|instalação|plano/i;
+    expect(rows.some((r) => r.kind === "vehicle")).toBe(true);
+    expect(rows.some((r) => r.kind === "plan")).toBe(true);
+    expect(rows.filter((r) => r.kind === "vehicle" && internet.test(r.description ?? ""))).toEqual([]);
+    expect(rows.filter((r) => r.kind === "plan" && !internet.test(r.description ?? ""))).toEqual([]);
+  });
+
+  it("files each call-back under its own day, as recording one does", async () => {
+    const rows = await t.db
+      .select({ contactDate: agendas.contactDate, day: sql<string>`to_char(${agendas.callbackAt} at time zone 'America/Sao_Paulo', 'YYYY-MM-DD')` })
+      .from(agendas)
+      .where(eq(agendas.status, "pediu_ligar"));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.day).toBe(r.contactDate);
+  });
+
   it("is deterministic: a second fresh database gets the same customers", async () => {
     const other = await createTestDb();
     try {

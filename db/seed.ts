@@ -51,6 +51,15 @@ const PLANS = [
   { name: "Fibra 1 Giga", points: "4" },
   { name: "Empresarial 600 Mega", points: "6" },
 ];
+/** Service orders by what they are for: a workshop's for a vehicle, an internet provider's for a plan. */
+const VEHICLE_ORDERS = [
+  "Revisão programada",
+  "Troca de óleo e filtros",
+  "Alinhamento e balanceamento",
+  "Diagnóstico de ruído na suspensão",
+  "Recall: airbag do passageiro",
+];
+const PLAN_ORDERS = ["Visita técnica: sem sinal", "Troca de roteador", "Mudança de endereço da instalação", "Reparo na fibra óptica", "Upgrade de plano"];
 const CONTACT_TYPES = ["Pessoal", "Financeiro", "Compras", "Frota", "Diretoria"];
 const DDDS = ["11", "19", "21", "31", "41", "51"];
 
@@ -258,6 +267,7 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number; agend
       .returning({ id: assets.id, customerId: assets.customerId });
 
     const customerCompany = new Map(customerRows.map((c, i) => [c.id, companyId[plan[i].company.key]]));
+    const customerKind = new Map(customerRows.map((c, i) => [c.id, plan[i].company.kind]));
     const orderValues: (typeof serviceOrders.$inferInsert)[] = [];
     let orderNumber = 10000;
     for (const asset of assetRows) {
@@ -274,15 +284,8 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number; agend
           status,
           openedAt,
           closedAt: closed ? new Date(openedAt.getTime() + rnd.int(1, 5) * 86_400_000) : null,
-          description: rnd.pick([
-            "Revisão programada",
-            "Troca de óleo e filtros",
-            "Alinhamento e balanceamento",
-            "Diagnóstico de ruído na suspensão",
-            "Visita técnica: sem sinal",
-            "Troca de roteador",
-            "Recall: airbag do passageiro",
-          ]),
+          // A workshop's orders for a car, an internet provider's for a plan: never a router on an HB20's card.
+          description: rnd.pick(customerKind.get(asset.customerId) === "plan" ? PLAN_ORDERS : VEHICLE_ORDERS),
         });
       }
     }

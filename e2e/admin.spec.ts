@@ -49,18 +49,22 @@ test("a contact needs one of Cargo, Fone, Fax, Celular or E-mail, and phones are
   await expect(page.getByText("CPF ou CNPJ inválido.")).toBeVisible();
   await page.getByLabel("CPF/CNPJ").fill("11.222.333/0001-81");
   await page.getByRole("button", { name: "Salvar" }).click();
-  await expect(page).toHaveURL(/\/clientes$/);
-
-  await page.getByRole("searchbox").fill("Transportes Ribeiro");
-  await page.getByRole("button", { name: "Buscar" }).click();
-  await page.getByRole("link", { name: "Transportes Ribeiro Ltda" }).click();
+  // Issue 11, item 15: the new customer opens on its own page, not the list.
+  await expect(page).toHaveURL(/\/clientes\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { name: "Transportes Ribeiro Ltda" })).toBeVisible();
   await expect(page.getByText("Nenhum contato cadastrado.")).toBeVisible();
 
   await page.getByRole("button", { name: "Novo contato" }).click();
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("textbox", { name: "Nome", exact: true }).fill("Marcos Ribeiro");
   await dialog.getByRole("button", { name: "Salvar" }).click();
-  await expect(dialog.getByRole("alert").filter({ hasText: "Informe ao menos um destes" })).toBeVisible();
+  await expect(dialog.getByRole("alert").filter({ hasText: "Informe ao menos um destes" })).toHaveCount(1);
+  // The toast says "Corrija os campos destacados": the five fields of the rule are the ones marked.
+  for (const field of ["Cargo", "Fone", "Fax", "Celular", "E-mail"]) {
+    await expect(dialog.getByLabel(field, { exact: true }), field).toHaveAttribute("aria-invalid", "true");
+  }
+  await expect(dialog.getByRole("group", { name: "Como falar com o contato (ao menos um)" })).toBeVisible();
+  await expect(dialog.getByRole("textbox", { name: "Nome", exact: true })).not.toHaveAttribute("aria-invalid");
 
   await dialog.getByLabel("Celular", { exact: true }).fill("(11) 1234");
   await dialog.getByRole("button", { name: "Salvar" }).click();

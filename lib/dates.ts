@@ -5,6 +5,8 @@ export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
 
 /** The years a date from a form or a URL may fall in: outside them it is a typo or a probe, not a plan. */
 const YEARS = { min: 2000, max: 2100 };
+/** The first and last days of YEARS: the ends of a date range left open. */
+export const DATE_BOUNDS = { first: `${YEARS.min}-01-01`, last: `${YEARS.max}-12-31` } as const;
 
 /** "2026-11-22" naming a real calendar day (no 2026-02-31, no month 13) within YEARS. */
 export function isCalendarDay(value: string): boolean {
@@ -48,6 +50,11 @@ export function weekday(day: string): number {
 /** "dd/MM/yyyy HH:mm" in the company's time zone (R-0.1). */
 export function formatDateTime(at: Date, timeZone: string): string {
   return format(new TZDate(at, timeZone), "dd/MM/yyyy HH:mm");
+}
+
+/** "dd/MM HH:mm" in the company's time zone: a time within the weeks around today, where the year is noise. */
+export function formatDayTimeShort(at: Date, timeZone: string): string {
+  return format(new TZDate(at, timeZone), "dd/MM HH:mm");
 }
 
 export function formatTime(at: Date, timeZone: string): string {

@@ -7,6 +7,8 @@ import { SelectField, SwitchField, TextField } from "@/components/forms/fields";
 
 type Props = {
   companyId: string;
+  /** The company's approved templates, the only ones a dispatch can send. */
+  templates: { name: string; body: string }[];
   campaigns: { id: string; name: string; active: boolean }[];
   program?: {
     id: string;
@@ -26,6 +28,12 @@ type Props = {
   };
 };
 
+/** The start of a template's text, so two similar names can be told apart in the list. */
+function excerpt(body: string) {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > 60 ? `${flat.slice(0, 57)}…` : flat;
+}
+
 function Group({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <fieldset className="space-y-4 rounded-lg border p-4">
@@ -36,8 +44,14 @@ function Group({ title, children }: { title: string; children: React.ReactNode }
 }
 
 /** A "Programação Automática": its service cycle and the parameters of its three WhatsApp dispatches. */
-export function ProgramForm({ companyId, campaigns, program }: Props) {
+export function ProgramForm({ companyId, campaigns, templates, program }: Props) {
   const t = useTranslations("programs");
+  // Chosen from the approved templates; a name saved before that is no longer approved stays visible, marked.
+  const templateOptions = (current: string | null | undefined) => {
+    const options = templates.map((tpl) => ({ value: tpl.name, label: `${tpl.name} — ${excerpt(tpl.body)}` }));
+    if (current && !templates.some((tpl) => tpl.name === current)) options.unshift({ value: current, label: t("templateNotApprovedOption", { name: current }) });
+    return options;
+  };
   const number = { type: "number", inputMode: "numeric" as const, required: true };
   return (
     <ActionForm action={saveProgram} redirectTo="/admin/programs" successMessage={program ? "saved" : "created"} className="max-w-3xl">
@@ -78,12 +92,13 @@ export function ProgramForm({ companyId, campaigns, program }: Props) {
 
       <Group title={t("invitationTitle")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
+          <SelectField
             name="invitationTemplate"
             label={t("invitationTemplate")}
             hint={t("templateHint")}
+            placeholder={t("noTemplate")}
             defaultValue={program?.invitationTemplate}
-            placeholder="convite_revisao"
+            options={templateOptions(program?.invitationTemplate)}
           />
           <TextField name="noReplyDays" label={t("noReplyDays")} hint={t("noReplyDaysHint")} defaultValue={program?.noReplyDays ?? 3} {...number} />
         </div>
@@ -92,12 +107,13 @@ export function ProgramForm({ companyId, campaigns, program }: Props) {
 
       <Group title={t("confirmationTitle")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
+          <SelectField
             name="confirmationTemplate"
             label={t("confirmationTemplate")}
             hint={t("templateHint")}
+            placeholder={t("noTemplate")}
             defaultValue={program?.confirmationTemplate}
-            placeholder="confirmacao_agendamento"
+            options={templateOptions(program?.confirmationTemplate)}
           />
           <TextField
             name="confirmDaysBefore"
@@ -111,12 +127,13 @@ export function ProgramForm({ companyId, campaigns, program }: Props) {
 
       <Group title={t("noShowTitle")}>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
+          <SelectField
             name="noShowTemplate"
             label={t("noShowTemplate")}
             hint={t("templateHint")}
+            placeholder={t("noTemplate")}
             defaultValue={program?.noShowTemplate}
-            placeholder="reagendar_no_show"
+            options={templateOptions(program?.noShowTemplate)}
           />
           <TextField
             name="noShowToleranceMinutes"

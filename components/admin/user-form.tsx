@@ -35,7 +35,7 @@ export function UserForm({ options, user }: Props) {
         label={t("password")}
         type="password"
         required={!user}
-        hint={t("passwordHint")}
+        hint={t(user ? "passwordHint" : "passwordHintNew")}
         autoComplete="new-password"
       />
       <div className="grid gap-4 sm:grid-cols-2">

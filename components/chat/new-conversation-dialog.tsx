@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { formatPhone, normalizePhone } from "@/lib/customers/phone";
 import { fillTemplate } from "@/lib/whatsapp/template-text";
 
 export type NewConversationOptions = {
@@ -27,8 +28,6 @@ type Props = NewConversationOptions & {
   /** "+ Selecionar Template" and Histórico's "⋮" reopen the popup with both numbers filled. */
   initial?: { senderNumberId: string; customerPhone: string; windowClosed?: boolean };
 };
-
-const PHONE = /^\d{12,13}$/;
 
 /** Nova Conversa, exactly as seed 001: numbers first; after 24 h an approved template is required. */
 export function NewConversationDialog({ senders, templates, open, onOpenChange, initial }: Props) {
@@ -45,7 +44,10 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
   const sender = senders.find((s) => s.id === senderNumberId);
   const companyTemplates = templates.filter((tpl) => tpl.companyId === sender?.companyId);
   const template = companyTemplates.find((tpl) => tpl.id === templateId);
-  const numbersValid = !!senderNumberId && PHONE.test(customerPhone);
+  // The server's own rule (lib/tickets/schema.ts): any common Brazilian form, sent as E.164 digits.
+  const e164 = normalizePhone(customerPhone);
+  const phoneInvalid = customerPhone.trim() !== "" && !e164;
+  const numbersValid = !!senderNumberId && !!e164;
   const templateValid = !windowClosed || (!!template && vars.every((v) => v.value.trim()));
   const canCreate = numbersValid && templateValid && !pending;
 
@@ -54,7 +56,7 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
     setVars([]);
     if (!id) return;
     startTransition(async () => {
-      const result = await templatePreview({ templateId: id, senderNumberId, customerPhone });
+      const result = await templatePreview({ templateId: id, senderNumberId, customerPhone: e164 ?? customerPhone });
       if (result.ok && result.data) setVars(result.data.map((v) => ({ number: v.number, value: v.value })));
     });
   }
@@ -63,7 +65,7 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
     startTransition(async () => {
       const result = await startConversation({
         senderNumberId,
-        customerPhone,
+        customerPhone: e164 ?? customerPhone,
         templateId: windowClosed ? templateId : undefined,
         params: windowClosed ? vars.map((v) => v.value) : undefined,
         clientMessageId: crypto.randomUUID(),
@@ -113,20 +115,29 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
             <Label htmlFor="nc-to">{t("chat.to")}</Label>
             <Input
               id="nc-to"
-              inputMode="numeric"
-              placeholder="5511999999999"
+              type="tel"
+              autoComplete="off"
+              placeholder="(11) 99999-9999"
               value={customerPhone}
               onChange={(e) => {
-                setPhone(e.target.value.replace(/\s/g, ""));
+                setPhone(e.target.value);
                 setWindowClosed(false);
+                setErrors(undefined);
               }}
-              aria-invalid={(customerPhone !== "" && !PHONE.test(customerPhone)) || !!errors?.customerPhone || undefined}
-              aria-describedby="nc-to-error"
+              aria-invalid={phoneInvalid || !!errors?.customerPhone || undefined}
+              aria-describedby={e164 ? "nc-to-normalized" : "nc-to-error"}
             />
-            {customerPhone !== "" && !PHONE.test(customerPhone) && (
-              <FieldError id="nc-to-error" errors={["customerPhoneFormat"]} />
+            {e164 && (
+              <p id="nc-to-normalized" className="text-xs text-muted-foreground" data-testid="nc-to-normalized">
+                {t("chat.toNormalized", { phone: formatPhone(e164), e164 })}
+              </p>
             )}
-            <FieldError errors={errors?.customerPhone} />
+            {/* One message: the browser's check, or the server's when it is the one refusing. */}
+            {phoneInvalid ? (
+              <FieldError id="nc-to-error" errors={["customerPhoneFormat"]} />
+            ) : (
+              <FieldError id="nc-to-error" errors={errors?.customerPhone} />
+            )}
           </div>
           {windowClosed && (
             <>

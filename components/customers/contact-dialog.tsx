@@ -4,10 +4,11 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { saveContact } from "@/app/(app)/clientes/actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { SwitchField, TextField } from "@/components/forms/fields";
+import { FieldGroup, SwitchField, TextField } from "@/components/forms/fields";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { formatPhone } from "@/lib/customers/phone";
+import { CONTACT_REACHABLE } from "@/lib/customers/schema";
 
 export type ContactValues = {
   id: string;
@@ -47,13 +48,17 @@ export function ContactDialog({ customerId, contact }: { customerId: string; con
           <TextField name="name" label={t("name")} defaultValue={contact?.name} required />
           <div className="grid gap-4 sm:grid-cols-2">
             <TextField name="contactType" label={t("contactType")} defaultValue={contact?.contactType} />
-            <TextField name="position" label={t("position")} defaultValue={contact?.position} />
-            <TextField name="phone" label={t("phone")} type="tel" defaultValue={formatPhone(contact?.phone)} placeholder="(11) 3333-4444" />
-            <TextField name="fax" label={t("fax")} type="tel" defaultValue={formatPhone(contact?.fax)} />
-            <TextField name="mobile" label={t("mobile")} type="tel" defaultValue={formatPhone(contact?.mobile)} placeholder="(11) 99999-9999" />
             <TextField name="whatsapp" label={t("whatsapp")} type="tel" defaultValue={formatPhone(contact?.whatsapp)} />
           </div>
-          <TextField name="email" label={t("email")} type="email" defaultValue={contact?.email} />
+          <FieldGroup name={CONTACT_REACHABLE} legend={t("reachableLegend")}>
+            <div className="grid gap-4 sm:grid-cols-2">
+              <TextField group={CONTACT_REACHABLE} name="position" label={t("position")} defaultValue={contact?.position} />
+              <TextField group={CONTACT_REACHABLE} name="phone" label={t("phone")} type="tel" defaultValue={formatPhone(contact?.phone)} placeholder="(11) 3333-4444" />
+              <TextField group={CONTACT_REACHABLE} name="fax" label={t("fax")} type="tel" defaultValue={formatPhone(contact?.fax)} />
+              <TextField group={CONTACT_REACHABLE} name="mobile" label={t("mobile")} type="tel" defaultValue={formatPhone(contact?.mobile)} placeholder="(11) 99999-9999" />
+            </div>
+            <TextField group={CONTACT_REACHABLE} name="email" label={t("email")} type="email" defaultValue={contact?.email} />
+          </FieldGroup>
           <SwitchField name="mobileInvalid" label={t("mobileInvalid")} defaultChecked={contact?.mobileInvalid} />
         </ActionForm>
       </DialogContent>

@@ -18,6 +18,8 @@ export function CustomerForm({ companies, defaultCompanyId, customer }: Props) {
     <ActionForm
       action={saveCustomer}
       redirectTo={customer ? undefined : "/clientes"}
+      // A new customer opens on its own page, where its contacts and assets are added next.
+      successHref={customer ? undefined : (data) => `/clientes/${(data as { id: string }).id}`}
       successMessage={customer ? "saved" : "created"}
       className="max-w-2xl"
     >

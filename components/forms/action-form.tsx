@@ -24,8 +24,10 @@ export function useFieldId(name: string) {
 
 type Props = {
   action: (raw: unknown) => Promise<ActionResult<unknown>>;
-  /** Where to go after success; without it the page refreshes in place. */
+  /** Where to go after success (and on Cancelar); without it the page refreshes in place. */
   redirectTo?: string;
+  /** Where to go after success when it depends on what was saved (a new record's own page). */
+  successHref?: (data: unknown) => string;
   successMessage?: "saved" | "created";
   submitLabel?: string;
   className?: string;
@@ -37,7 +39,7 @@ type Props = {
  * A form posting to one server action: shows the action's field errors beside the fields, a toast
  * for the outcome, and keeps what the user typed when anything fails.
  */
-export function ActionForm({ action, redirectTo, successMessage = "saved", submitLabel, className, children, onSuccess }: Props) {
+export function ActionForm({ action, redirectTo, successHref, successMessage = "saved", submitLabel, className, children, onSuccess }: Props) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -62,7 +64,8 @@ export function ActionForm({ action, redirectTo, successMessage = "saved", submi
       setFieldErrors(undefined);
       toast.success(t(`common.${successMessage}`));
       onSuccess?.();
-      if (redirectTo) router.push(redirectTo);
+      const next = successHref?.(result.data) ?? redirectTo;
+      if (next) router.push(next);
       else router.refresh();
     });
   }

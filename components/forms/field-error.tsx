@@ -8,7 +8,7 @@ export function FieldError({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors?.length) return null;
   return (
     <p id={id} className="text-sm text-destructive" role="alert">
-      {errors.map((key) => (t.has(key) ? t(key) : t("invalid"))).join(" ")}
+      {[...new Set(errors.map((key) => (t.has(key) ? t(key) : t("invalid"))))].join(" ")}
     </p>
   );
 }

@@ -6,6 +6,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
+import { cn } from "@/lib/cn";
 import { useFieldErrors, useFieldId } from "./action-form";
 import { FieldError } from "./field-error";
 
@@ -31,14 +32,17 @@ function FieldShell({ name, label, hint, required, children }: Base & { children
   );
 }
 
-function useA11y(name: string, hint?: string) {
+function useA11y(name: string, hint?: string, group?: string) {
   const id = useFieldId(name);
-  const invalid = !!useFieldErrors(name);
+  const groupId = useFieldId(group ?? "");
+  const own = useFieldErrors(name);
+  const shared = useFieldErrors(group ?? "");
+  const invalid = !!own || (!!group && !!shared);
   return {
     id,
     name,
     "aria-invalid": invalid || undefined,
-    "aria-describedby": [hint ? `${id}-hint` : null, `${id}-error`].filter(Boolean).join(" "),
+    "aria-describedby": [hint ? `${id}-hint` : null, `${id}-error`, group ? `${groupId}-error` : null].filter(Boolean).join(" "),
   };
 }
 
@@ -48,6 +52,7 @@ export function TextField({
   autoComplete,
   inputMode,
   placeholder,
+  group,
   ...base
 }: Base & {
   type?: string;
@@ -55,8 +60,10 @@ export function TextField({
   autoComplete?: string;
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   placeholder?: string;
+  /** The key of a rule over several fields (FieldGroup): its error marks this field too. */
+  group?: string;
 }) {
-  const a11y = useA11y(base.name, base.hint);
+  const a11y = useA11y(base.name, base.hint, group);
   return (
     <FieldShell {...base}>
       <Input
@@ -85,12 +92,24 @@ export function SelectField({
   options,
   defaultValue,
   placeholder,
+  onValueChange,
   ...base
-}: Base & { options: { value: string; label: string }[]; defaultValue?: string | null; placeholder?: string }) {
+}: Base & {
+  options: { value: string; label: string }[];
+  defaultValue?: string | null;
+  placeholder?: string;
+  /** For a form whose other fields depend on this one (a team's members on its company). */
+  onValueChange?: (value: string) => void;
+}) {
   const a11y = useA11y(base.name, base.hint);
   return (
     <FieldShell {...base}>
-      <NativeSelect {...a11y} defaultValue={defaultValue ?? ""} required={base.required}>
+      <NativeSelect
+        {...a11y}
+        defaultValue={defaultValue ?? ""}
+        required={base.required}
+        onChange={onValueChange && ((e) => onValueChange(e.target.value))}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -118,6 +137,22 @@ export function SwitchField({ name, label, hint, defaultChecked }: Omit<Base, "r
       )}
       <FieldError errors={errors} />
     </div>
+  );
+}
+
+/**
+ * Fields under one rule ("at least one of these"): the rule's error, keyed `name`, is said once for the
+ * group, the group is outlined and each field inside (TextField's `group`) is marked invalid.
+ */
+export function FieldGroup({ name, legend, children }: { name: string; legend: string; children: React.ReactNode }) {
+  const errors = useFieldErrors(name);
+  const id = useFieldId(name);
+  return (
+    <fieldset className={cn("space-y-3 rounded-md border p-3", errors && "border-destructive ring-[3px] ring-destructive/20")}>
+      <legend className="px-1 text-sm font-medium">{legend}</legend>
+      {children}
+      <FieldError id={`${id}-error`} errors={errors} />
+    </fieldset>
   );
 }
 

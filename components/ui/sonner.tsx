@@ -31,6 +31,8 @@ function Toaster(props: ToasterProps) {
           "--normal-text": "var(--popover-foreground)",
           "--normal-border": "var(--border)",
           "--border-radius": "var(--radius)",
+          // The sidebar's width (w-60) less the offsets, so a toast covers no part of the page.
+          "--width": "216px",
         } as React.CSSProperties
       }
       {...props}

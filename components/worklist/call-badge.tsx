@@ -1,17 +1,18 @@
 import { Phone } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { SendInvitationButton } from "./send-invitation-button";
+import { SendInvitationButton, type InvitationBlock } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
-export async function CallBadge({ advice }: { advice: CallAdvice }) {
+export async function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: boolean }) {
   const t = await getTranslations("worklist");
   if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
   if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
   if (advice.kind === "queued") return <span className="text-sm text-muted-foreground">{t("awaitingDispatch")}</span>;
   return (
-    <span className="flex flex-wrap items-center gap-1.5">
+    // In the worklist the reason goes under the badge, so the column stays narrow enough for a 1366 px screen.
+    <span className={compact ? "flex flex-col items-start gap-0.5" : "flex flex-wrap items-center gap-1.5"}>
       <Badge variant="warning" className="gap-1">
         <Phone className="size-3" aria-hidden />
         {t("call")}
@@ -24,12 +25,19 @@ export async function CallBadge({ advice }: { advice: CallAdvice }) {
   );
 }
 
+/** Why a hand-sent invitation would be refused, from the customer's flag or the last send's reason. */
+export function invitationBlock(optOut: boolean, advice: CallAdvice): InvitationBlock | undefined {
+  if (optOut || (advice.kind === "call" && advice.reason === "optout")) return "optout";
+  if (advice.kind === "call" && advice.reason === "celular_invalido") return "celular_invalido";
+  return undefined;
+}
+
 /** The worklist's "Canal de contato" cell: the advice, and the hand-sent invitation when a call is due. */
-export async function ChannelCell({ agendaId, advice }: { agendaId: string; advice: CallAdvice }) {
+export async function ChannelCell({ agendaId, advice, optOut }: { agendaId: string; advice: CallAdvice; optOut: boolean }) {
   return (
     <span className="flex items-center justify-between gap-2">
-      <CallBadge advice={advice} />
-      {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact />}
+      <CallBadge advice={advice} compact />
+      {advice.kind === "call" && <SendInvitationButton agendaId={agendaId} compact blocked={invitationBlock(optOut, advice)} />}
     </span>
   );
 }

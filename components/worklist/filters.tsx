@@ -3,7 +3,7 @@
 import { Lock } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -23,27 +23,48 @@ type Props = {
   lockedAgent?: Option;
 };
 
+/** Keys that move a closed select's choice in Chromium and Firefox, firing `change` at every step. */
+const STEP_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
 /**
- * The filters live in the URL (a GET form), so a view can be bookmarked, shared and reloaded. Each
- * change submits at once; the totalizer selection and the page start over.
+ * The filters live in the URL (a GET form), so a view can be bookmarked, shared and reloaded. A choice
+ * made with the mouse applies at once; one made with the arrow keys applies on Enter or when the field is
+ * left, not at every option passed on the way. The totalizer selection and the page start over.
  */
 export function WorklistFilters({ params, companyId, companies, campaigns, teams, agents, lockedAgent }: Props) {
   const t = useTranslations("worklist");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [period, setPeriod] = useState(params.agenda);
+  const [rangeError, setRangeError] = useState(false);
+  // The select whose choice was moved by the keyboard and not applied yet.
+  const stepped = useRef<HTMLSelectElement | null>(null);
 
   function submit(form: HTMLFormElement) {
+    stepped.current = null;
     const query = new URLSearchParams();
     for (const [key, value] of new FormData(form)) {
+      // A blank date is no date: it leaves the URL instead of keeping the last one applied.
       if (typeof value === "string" && value) query.set(key, value);
     }
     if (query.get("agenda") !== "periodo") {
       query.delete("de");
       query.delete("ate");
     }
-    startTransition(() => router.push(`/atendimento?${query}`));
+    const from = query.get("de");
+    const to = query.get("ate");
+    if (query.get("agenda") === "periodo" && from && to && from > to) {
+      setRangeError(true);
+      return;
+    }
+    setRangeError(false);
+    const next = `/atendimento?${query}`;
+    if (next === `${window.location.pathname}${window.location.search}`) return;
+    startTransition(() => router.push(next));
   }
+
+  // Choosing "Período" waits for the dates and "Aplicar".
+  const appliesAtOnce = (select: HTMLSelectElement) => !(select.name === "agenda" && select.value === "periodo");
 
   const field = "space-y-1";
   return (
@@ -54,10 +75,29 @@ export function WorklistFilters({ params, companyId, companies, campaigns, teams
         e.preventDefault();
         submit(e.currentTarget);
       }}
+      onKeyDown={(e) => {
+        const target = e.target as HTMLElement;
+        if (!(target instanceof HTMLSelectElement)) return;
+        // Alt+↓ and Space open the list, where the choice is committed once, with Enter or a click.
+        if (e.altKey || e.ctrlKey || e.metaKey) return;
+        if (STEP_KEYS.has(e.key) || (e.key.length === 1 && e.key !== " ")) {
+          stepped.current = target;
+        } else if (e.key === "Enter" && stepped.current === target) {
+          e.preventDefault();
+          if (appliesAtOnce(target)) submit(e.currentTarget);
+          else stepped.current = null;
+        }
+      }}
       onChange={(e) => {
         const target = e.target as unknown as HTMLSelectElement;
-        // Choosing "Período" waits for the dates and "Aplicar".
-        if (target.tagName === "SELECT" && !(target.name === "agenda" && target.value === "periodo")) submit(e.currentTarget);
+        if (target.tagName !== "SELECT" || stepped.current === target) return;
+        if (appliesAtOnce(target)) submit(e.currentTarget);
+      }}
+      onBlur={(e) => {
+        const target = e.target as unknown as HTMLSelectElement;
+        if (stepped.current !== target) return;
+        stepped.current = null;
+        if (appliesAtOnce(target)) submit(e.currentTarget);
       }}
       aria-busy={pending}
     >
@@ -85,15 +125,30 @@ export function WorklistFilters({ params, companyId, companies, campaigns, teams
         <div className="order-last flex flex-wrap items-end gap-2 sm:col-span-3 lg:col-span-7">
           <div className={field}>
             <Label htmlFor="f-de">{t("from")}</Label>
-            <Input id="f-de" name="de" type="date" defaultValue={params.de} required className="w-44" />
+            <Input id="f-de" name="de" type="date" defaultValue={params.de} className="w-44" onChange={() => setRangeError(false)} />
           </div>
           <div className={field}>
             <Label htmlFor="f-ate">{t("to")}</Label>
-            <Input id="f-ate" name="ate" type="date" defaultValue={params.ate} required className="w-44" />
+            <Input
+              id="f-ate"
+              name="ate"
+              type="date"
+              defaultValue={params.ate}
+              className="w-44"
+              aria-invalid={rangeError || undefined}
+              aria-describedby={rangeError ? "f-ate-error" : undefined}
+              onChange={() => setRangeError(false)}
+            />
           </div>
           <Button type="submit" variant="secondary">
             {t("apply")}
           </Button>
+          {rangeError && (
+            <p id="f-ate-error" role="alert" className="basis-full text-sm text-destructive">
+              {t("reversedRange")}
+            </p>
+          )}
+          <p className="basis-full text-xs text-muted-foreground">{t("rangeHint")}</p>
         </div>
       )}
       <div className={field}>
@@ -142,6 +197,11 @@ export function WorklistFilters({ params, companyId, companies, campaigns, teams
             ))}
           </NativeSelect>
         )}
+      </div>
+      <div className={field}>
+        <Label htmlFor="f-busca">{t("search")}</Label>
+        {/* Applied with Enter (the form's submit), like the other filters it lives in the URL. */}
+        <Input id="f-busca" name="busca" type="search" defaultValue={params.busca ?? ""} placeholder={t("searchPlaceholder")} maxLength={100} />
       </div>
       <div className={field}>
         <Label htmlFor="f-origem">{t("origin")}</Label>

@@ -8,11 +8,34 @@ import { toast } from "sonner";
 import { sendInvitation } from "@/app/(app)/atendimento/actions";
 import { Button } from "@/components/ui/button";
 
-/** Sends the chatbot invitation by hand (manual agendas and re-sends). */
-export function SendInvitationButton({ agendaId, compact }: { agendaId: string; compact?: boolean }) {
+/** Why an invitation cannot go out at all: the send would only be refused. */
+export type InvitationBlock = "optout" | "celular_invalido";
+
+/**
+ * Sends the chatbot invitation by hand (manual agendas and re-sends). When it cannot go out (the customer
+ * opted out of WhatsApp, the mobile is invalid) the button stays, disabled, with the reason beside it
+ * (or in its tooltip in the worklist's narrow column), rather than offering a click the server refuses.
+ */
+export function SendInvitationButton({ agendaId, compact, blocked }: { agendaId: string; compact?: boolean; blocked?: InvitationBlock }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  if (blocked) {
+    const why = t(`worklist.invitationBlocked.${blocked}`);
+    const reasonId = `invite-blocked-${agendaId}`;
+    return (
+      // A disabled button gets no hover: the tooltip sits on its wrapper.
+      <span title={why} className="inline-flex items-center gap-2" data-testid="invitation-blocked">
+        <Button type="button" variant="outline" size={compact ? "icon" : "sm"} disabled aria-describedby={reasonId} aria-label={t("worklist.sendInvitation")}>
+          <Send className="size-4" aria-hidden />
+          {!compact && t("worklist.sendInvitation")}
+        </Button>
+        <span id={reasonId} className={compact ? "sr-only" : "text-xs text-muted-foreground"}>
+          {why}
+        </span>
+      </span>
+    );
+  }
   return (
     <Button
       type="button"

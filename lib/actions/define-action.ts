@@ -44,7 +44,9 @@ export function defineAction<S extends z.ZodType, T>(options: Options<S, T>) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) {
         const key = issue.path.join(".") || "_form";
-        (fieldErrors[key] ??= []).push(issue.message);
+        // One check failing two ways (an empty name is both too short and off the pattern) says it once.
+        const messages = (fieldErrors[key] ??= []);
+        if (!messages.includes(issue.message)) messages.push(issue.message);
       }
       return { ok: false, error: "invalid_input", fieldErrors };
     }

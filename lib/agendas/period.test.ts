@@ -72,18 +72,10 @@ describe("periodRange in America/Sao_Paulo", () => {
         to: "2026-10-29",
       });
     });
-    it("swaps dates given the wrong way round", () => {
-      expect(periodRange("periodo", now, SP, { from: "2026-10-29", to: "2026-08-01" })).toEqual({
-        from: "2026-08-01",
-        to: "2026-10-29",
-      });
-    });
-    it("a start alone is a single day; nothing at all is today", () => {
-      expect(periodRange("periodo", now, SP, { from: "2026-09-07" })).toEqual({ from: "2026-09-07", to: "2026-09-07" });
-      expect(periodRange("periodo", now, SP, {})).toEqual({ from: "2026-11-22", to: "2026-11-22" });
-    });
-    it("an end before today alone is swapped into a valid range", () => {
-      expect(periodRange("periodo", now, SP, { to: "2026-11-01" })).toEqual({ from: "2026-11-01", to: "2026-11-22" });
+    it("a blank side is open: a start alone runs on, an end alone runs back, nothing at all is every day", () => {
+      expect(periodRange("periodo", now, SP, { from: "2026-09-07" })).toEqual({ from: "2026-09-07", to: "2100-12-31" });
+      expect(periodRange("periodo", now, SP, { to: "2026-11-01" })).toEqual({ from: "2000-01-01", to: "2026-11-01" });
+      expect(periodRange("periodo", now, SP, {})).toEqual({ from: "2000-01-01", to: "2100-12-31" });
     });
   });
 });

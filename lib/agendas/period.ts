@@ -1,4 +1,4 @@
-import { addDaysToDate, localDate } from "@/lib/dates";
+import { addDaysToDate, DATE_BOUNDS, localDate } from "@/lib/dates";
 
 export const PERIODS = ["hoje", "ontem", "amanha", "ultimos7", "mes", "periodo"] as const;
 export type Period = (typeof PERIODS)[number];
@@ -25,10 +25,10 @@ export function periodRange(
       const nextMonthFirst = addDaysToDate(`${today.slice(0, 8)}28`, 4).slice(0, 8) + "01";
       return { from: first, to: addDaysToDate(nextMonthFirst, -1) };
     }
-    case "periodo": {
-      const from = custom?.from ?? today;
-      const to = custom?.to ?? from;
-      return from <= to ? { from, to } : { from: to, to: from };
-    }
+    case "periodo":
+      // A blank side is open: "De 20/11" alone is from the 20th on, no dates at all is every day. The
+      // bounds are the date rule's own years, so the query keeps its one shape (and its prepared plan).
+      // A reversed range is refused before this (parseWorklistParams), never swapped behind the user's back.
+      return { from: custom?.from ?? DATE_BOUNDS.first, to: custom?.to ?? DATE_BOUNDS.last };
   }
 }

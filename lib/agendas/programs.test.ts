@@ -39,7 +39,7 @@ function rawProgramForm(overrides: Record<string, unknown> = {}): Record<string,
     cycleMonths: "6",
     cycleKm: "",
     contactDaysBefore: "20",
-    invitationTemplate: "convite_revisao_v2",
+    invitationTemplate: "convite_revisao",
     confirmationTemplate: "",
     confirmDaysBefore: "1",
     noShowTemplate: "reagendar_no_show",
@@ -74,7 +74,7 @@ describe("programs", () => {
       cycleMonths: 6,
       cycleKm: null,
       contactDaysBefore: 20,
-      invitationTemplate: "convite_revisao_v2",
+      invitationTemplate: "convite_revisao",
       confirmationTemplate: null,
       confirmDaysBefore: 1,
       noShowTemplate: "reagendar_no_show",
@@ -83,6 +83,14 @@ describe("programs", () => {
       autoSend: false,
       active: true,
     });
+  });
+
+  it("takes only the company's approved templates (issue 11, item 9)", async () => {
+    for (const name of ["modelo_que_nao_existe", "promocao_black_friday", "cobranca_atraso"]) {
+      const error = await saveProgram(t.db, programForm({ confirmationTemplate: name }), { companyIds: [s.sp] }).catch((e: unknown) => e);
+      expect(error, name).toMatchObject({ code: "invalid_input", fieldErrors: { confirmationTemplate: ["templateNotApproved"] } });
+    }
+    expect((await getProgram(t.db, { companyIds: [s.sp] }, spProgram.id))?.confirmationTemplate).not.toBe("modelo_que_nao_existe");
   });
 
   it("creates a program in a campaign of its company", async () => {

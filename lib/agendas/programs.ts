@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { messageTemplates } from "@/db/schema/whatsapp";
 import { campaigns, programs } from "@/db/schema/agendas";
 import { UserError } from "@/lib/errors";
 import type { CampaignInput, ProgramInput } from "./program-schema";
@@ -76,6 +77,17 @@ export async function getCampaign(db: Db, scope: Scope, id: string) {
  * Creates or updates a program. The campaign must be one of the program's company, and an update
  * only touches the program when it belongs to that company (and the company is in scope).
  */
+/** The company's approved WhatsApp templates: what a program's three dispatches may send (SPEC §4). */
+export async function approvedTemplates(db: Db, companyId: string) {
+  return db
+    .selectDistinctOn([messageTemplates.name], { name: messageTemplates.name, body: messageTemplates.body })
+    .from(messageTemplates)
+    .where(and(eq(messageTemplates.companyId, companyId), eq(messageTemplates.status, "APPROVED")))
+    .orderBy(asc(messageTemplates.name));
+}
+
+const TEMPLATE_FIELDS = ["invitationTemplate", "confirmationTemplate", "noShowTemplate"] as const;
+
 export async function saveProgram(db: Db, input: ProgramInput, scope: Scope) {
   if (!scope.companyIds.includes(input.companyId)) throw new UserError("forbidden");
   const [campaign] = await db
@@ -83,6 +95,10 @@ export async function saveProgram(db: Db, input: ProgramInput, scope: Scope) {
     .from(campaigns)
     .where(and(eq(campaigns.id, input.campaignId), eq(campaigns.companyId, input.companyId)));
   if (!campaign) throw new UserError("invalid_input", { campaignId: ["campaignRequired"] });
+  // A name typed or kept that is no approved template of the company would fail every send of that dispatch.
+  const approved = new Set((await approvedTemplates(db, input.companyId)).map((t) => t.name));
+  const unknown = TEMPLATE_FIELDS.filter((field) => input[field] !== null && !approved.has(input[field]!));
+  if (unknown.length) throw new UserError("invalid_input", Object.fromEntries(unknown.map((field) => [field, ["templateNotApproved"]])));
 
   const values = {
     campaignId: input.campaignId,

@@ -24,6 +24,7 @@ export function resolveWorklistFilters(
     agentId: viewer.canViewAllAgents ? params.agente : viewer.id,
     origin: params.origem,
     totalizer: params.total,
+    search: params.busca,
     sort: params.ordem,
     dir: params.dir,
     page: params.pagina,

@@ -27,4 +27,16 @@ describe("parseWorklistParams (the worklist's URL)", () => {
     expect(parseWorklistParams({ agenda: "mes", de: "2026-02-31" })).toMatchObject({ params: { agenda: "mes", de: undefined }, invalidDate: true });
     expect(parseWorklistParams({ agenda: "periodo", de: "", ate: "" })).toMatchObject({ params: { agenda: "periodo" }, invalidDate: false });
   });
+
+  it("a De after its Até is not swapped: the default period, and a notice that the range is reversed", () => {
+    expect(parseWorklistParams({ agenda: "periodo", de: "2026-11-25", ate: "2026-11-20" })).toMatchObject({
+      params: { agenda: "hoje", de: undefined, ate: undefined },
+      invalidDate: false,
+      reversedRange: true,
+    });
+    expect(parseWorklistParams({ agenda: "periodo", de: "2026-11-20", ate: "2026-11-20" })).toMatchObject({
+      params: { agenda: "periodo", de: "2026-11-20", ate: "2026-11-20" },
+      reversedRange: false,
+    });
+  });
 });

@@ -18,6 +18,7 @@ export const worklistParamsSchema = z.object({
   agente: z.string().uuid().optional().catch(undefined),
   origem: z.enum(["automatica", "manual"]).optional().catch(undefined),
   total: z.enum(TOTALIZERS).optional().catch(undefined),
+  busca: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
   ordem: z.enum(["data", "cliente", "status", "agente"]).catch("data"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   pagina: z.coerce.number().int().min(1).max(100_000).catch(1),
@@ -27,14 +28,22 @@ export type WorklistParams = z.output<typeof worklistParamsSchema>;
 /**
  * The URL's filters. A De or Até that is not a real day is dropped and a custom period falls back to the
  * default one; `invalidDate` is there for the page to say so rather than show another period silently.
+ * A De after its Até falls back the same way with `reversedRange`: swapping it would show a period the
+ * user did not ask for.
  */
-export function parseWorklistParams(raw: Record<string, string | string[] | undefined>): { params: WorklistParams; invalidDate: boolean } {
+export function parseWorklistParams(raw: Record<string, string | string[] | undefined>): {
+  params: WorklistParams;
+  invalidDate: boolean;
+  reversedRange: boolean;
+} {
   const params = worklistParamsSchema.parse(raw);
   const invalidDate = (["de", "ate"] as const).some((key) => raw[key] !== undefined && raw[key] !== "" && params[key] === undefined);
-  if (!invalidDate) return { params, invalidDate };
+  const reversedRange = !invalidDate && params.agenda === "periodo" && !!params.de && !!params.ate && params.de > params.ate;
+  if (!invalidDate && !reversedRange) return { params, invalidDate, reversedRange };
   return {
     params: { ...params, de: undefined, ate: undefined, agenda: params.agenda === "periodo" ? DEFAULT_PERIOD : params.agenda },
     invalidDate,
+    reversedRange,
   };
 }
 

@@ -349,7 +349,10 @@ describe("filters", () => {
     ["ultimos7", { agenda: "ultimos7" }, ["2026-11-16", "2026-11-17", "2026-11-21", "2026-11-22"]],
     ["mes", { agenda: "mes" }, ["2026-11-01", "2026-11-15", "2026-11-16", "2026-11-17", "2026-11-21", "2026-11-22", "2026-11-23", "2026-11-30"]],
     ["periodo", { agenda: "periodo", de: "2026-10-31", ate: "2026-11-16" }, ["2026-10-31", "2026-11-01", "2026-11-15", "2026-11-16"]],
-    ["periodo swapped", { agenda: "periodo", de: "2026-11-16", ate: "2026-10-31" }, ["2026-10-31", "2026-11-01", "2026-11-15", "2026-11-16"]],
+    // Reversed is refused by parseWorklistParams with a notice; were it to reach the query, it is nothing, not swapped.
+    ["periodo reversed", { agenda: "periodo", de: "2026-11-16", ate: "2026-10-31" }, []],
+    ["periodo from a day on", { agenda: "periodo", de: "2026-11-30" }, ["2026-11-30", "2026-12-01"]],
+    ["periodo up to a day", { agenda: "periodo", ate: "2026-10-31" }, ["2026-10-31"]],
   ] as const)("period %s covers exactly its contact dates", async (_, params, days) => {
     const f = filtersFor(params);
     const { ids: rowIds } = await expectWorklistMatches(f);

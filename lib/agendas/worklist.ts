@@ -1,8 +1,9 @@
-import { aliasedTable, and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendas, campaigns, programs } from "@/db/schema/agendas";
 import { customers } from "@/db/schema/customers";
 import { users } from "@/db/schema/org";
+import { customerMatches } from "@/lib/customers/customer-match";
 import type { WorklistParams } from "./schema";
 import { TOTALIZERS, totalizerCondition, type Totalizer } from "./totalizers";
 
@@ -18,13 +19,20 @@ export type WorklistFilters = {
   agentId?: string;
   origin?: "automatica" | "manual";
   totalizer?: Totalizer;
+  /** Busca: name, CPF/CNPJ, phone or plate of the customer (lib/customers/customer-match.ts). */
+  search?: string;
   sort: WorklistParams["ordem"];
   dir: WorklistParams["dir"];
   page: number;
 };
 
-function baseConditions(f: WorklistFilters): SQL[] {
+function baseConditions(db: Db, f: WorklistFilters): SQL[] {
   const c: SQL[] = [eq(agendas.companyId, f.companyId), gte(agendas.contactDate, f.from), lte(agendas.contactDate, f.to)];
+  const match = f.search ? customerMatches(db, f.search) : undefined;
+  // Only with a search: the matching customers of the company, then their agendas in the other filters.
+  if (match) {
+    c.push(inArray(agendas.customerId, db.select({ id: customers.id }).from(customers).where(and(eq(customers.companyId, f.companyId), match))));
+  }
   if (f.campaignId) c.push(eq(agendas.campaignId, f.campaignId));
   if (f.teamId) c.push(eq(agendas.teamId, f.teamId));
   if (f.agentId) c.push(eq(agendas.agentId, f.agentId));
@@ -43,7 +51,7 @@ export async function worklistTotals(db: Db, f: WorklistFilters): Promise<Workli
   const [row] = await db
     .select({ ...counts, all: sql<number>`count(*)::int` })
     .from(agendas)
-    .where(and(...baseConditions(f)))
+    .where(and(...baseConditions(db, f)))
     .prepare("worklist_totals")
     .execute();
   return row;
@@ -59,7 +67,7 @@ export async function getWorklist(db: Db, f: WorklistFilters) {
 }
 
 export async function worklistRows(db: Db, f: WorklistFilters) {
-  const conditions = baseConditions(f);
+  const conditions = baseConditions(db, f);
   if (f.totalizer) conditions.push(totalizerCondition(f.totalizer));
   // Redundant for the result, but lets the planner sort by customer name within one company.
   conditions.push(eq(customers.companyId, f.companyId));
@@ -71,6 +79,13 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
     status: agendas.status,
     agente: agent.name,
   }[f.sort];
+
+  // "Pediu para ligar" by date is by the call-back's time within each day (the agenda is filed under its
+  // day): the set is small, so sorting it is cheap; the other views keep the index's own order.
+  const byCallback = f.totalizer === "pediu_ligar" && f.sort === "data";
+  const orderBy = byCallback
+    ? [order(sortColumn), sql`${agendas.callbackAt} ${sql.raw(f.dir === "desc" ? "desc" : "asc")} nulls last`, order(agendas.id)]
+    : [order(sortColumn), order(agendas.id)];
 
   return db
       .select({
@@ -85,6 +100,7 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
         callbackAt: agendas.callbackAt,
         customerId: customers.id,
         customerName: customers.name,
+        customerOptOut: customers.whatsappOptOut,
         campaignName: campaigns.name,
         agentName: agent.name,
         noReplyDays: programs.noReplyDays,
@@ -95,7 +111,7 @@ export async function worklistRows(db: Db, f: WorklistFilters) {
       .leftJoin(agent, eq(agent.id, agendas.agentId))
       .leftJoin(programs, eq(programs.id, agendas.programId))
       .where(where)
-      .orderBy(order(sortColumn), order(agendas.id))
+      .orderBy(...orderBy)
       .limit(WORKLIST_PAGE_SIZE)
       .offset((f.page - 1) * WORKLIST_PAGE_SIZE)
       .prepare("worklist_rows")

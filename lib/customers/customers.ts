@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, exists, ilike, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { assets, contacts, customers, serviceOrders } from "@/db/schema/customers";
 import { isUniqueViolation } from "@/lib/actions/db-errors";
 import { UserError } from "@/lib/errors";
+import { customerMatches } from "./customer-match";
 import type { CustomerInput } from "./schema";
 
 export const CUSTOMERS_PAGE_SIZE = 25;
@@ -10,29 +11,11 @@ export const CUSTOMERS_PAGE_SIZE = 25;
 // Drizzle leaves columns unqualified in single-table selects, so correlated subqueries name the outer row.
 const OUTER_CUSTOMER_ID = sql.raw(`"customers"."id"`);
 
-/** One company's customers, searched by name, CPF/CNPJ or any contact phone. */
+/** One company's customers, searched by name, CPF/CNPJ, any contact phone or a plate (customerMatches). */
 export async function searchCustomers(db: Db, companyId: string, opts: { q?: string; page: number }) {
-  const digits = opts.q?.replace(/\D/g, "") ?? "";
   const conditions = [eq(customers.companyId, companyId)];
-  if (opts.q) {
-    const phoneMatch =
-      digits.length >= 4
-        ? exists(
-            db
-              .select({ one: sql`1` })
-              .from(contacts)
-              .where(
-                and(
-                  eq(contacts.customerId, customers.id),
-                  or(ilike(contacts.mobile, `%${digits}%`), ilike(contacts.phone, `%${digits}%`)),
-                ),
-              ),
-          )
-        : undefined;
-    const byName = ilike(customers.name, `%${opts.q.replace(/[%_\\]/g, "\\$&")}%`);
-    const byDocument = digits.length >= 3 ? ilike(customers.document, `${digits}%`) : undefined;
-    conditions.push(or(byName, byDocument, phoneMatch)!);
-  }
+  const match = opts.q ? customerMatches(db, opts.q) : undefined;
+  if (match) conditions.push(match);
   const where = and(...conditions);
   const [rows, [{ total }]] = await Promise.all([
     db

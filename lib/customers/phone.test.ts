@@ -51,3 +51,15 @@ describe("formatPhone", () => {
     expect(normalizePhone(formatPhone("5519987654321"))).toBe("5519987654321");
   });
 });
+
+describe("Nova Conversa's number (issue 11, item 12): the dialog and the server share this rule", () => {
+  it.each(["(11) 96103-2832", "+55 11 9 6103 2832", "5511961032832", "11961032832", "+55 (11) 96103-2832"])(
+    "accepts %s as 5511961032832",
+    (input) => {
+      expect(normalizePhone(input)).toBe("5511961032832");
+    },
+  );
+  it("refuses a mobile that cannot exist (a 0 where the 9 goes)", () => {
+    expect(normalizePhone("5511061032832")).toBeNull();
+  });
+});

@@ -16,11 +16,11 @@ function issues(input: Record<string, unknown>) {
 
 describe("contactSchema: Cargo, Fone, Fax, Celular or E-mail", () => {
   it("refuses a contact with only a name", () => {
-    expect(issues({})).toEqual({ _form: ["contactReachable"] });
+    expect(issues({})).toEqual({ reachable: ["contactReachable"] });
   });
 
   it("refuses a contact whose five fields are blank or whitespace", () => {
-    expect(issues({ position: "  ", phone: "", fax: " ", mobile: "", email: "" })).toEqual({ _form: ["contactReachable"] });
+    expect(issues({ position: "  ", phone: "", fax: " ", mobile: "", email: "" })).toEqual({ reachable: ["contactReachable"] });
   });
 
   it.each([

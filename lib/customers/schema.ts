@@ -47,6 +47,11 @@ export const customerSchema = z.object({
   notes: z.string().trim().max(2000, "invalid").optional().transform((v) => v || null),
 });
 
+/** The field errors' key of the rule below: the form shows it on the fieldset of those fields. */
+export const CONTACT_REACHABLE = "reachable";
+/** The fields the rule below asks one of. */
+export const CONTACT_REACHABLE_FIELDS = ["position", "phone", "fax", "mobile", "email"] as const;
+
 /** Seed 003, 4.2.3: at least one of Cargo, Fone, Fax, Celular or E-mail. */
 export const contactSchema = z
   .object({
@@ -69,7 +74,8 @@ export const contactSchema = z
   })
   .superRefine((v, ctx) => {
     if (!v.position && !v.phone && !v.fax && !v.mobile && !v.email) {
-      ctx.addIssue({ code: "custom", path: ["_form"], message: "contactReachable" });
+      // On the group of the five fields, which the form highlights together (issue 11, item 15).
+      ctx.addIssue({ code: "custom", path: [CONTACT_REACHABLE], message: "contactReachable" });
     }
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { normalizePhone } from "@/lib/customers/phone";
 
 export const pickTicketSchema = z.object({ ticketId: z.string().uuid("invalid") });
 
@@ -16,13 +17,27 @@ export const sendChatSchema = z.object({
   body: z.string().trim().min(1, "messageRequired").max(4096, "messageTooLong"),
 });
 
-/** Nova Conversa (seed 001): the customer number with country code and DDD, e.g. 5511999999999. */
+/**
+ * R-0.2: the customer number in any common form ("(11) 96103-2832", "+55 11 9 6103 2832", "5511961032832"),
+ * as E.164 digits. Nova Conversa's dialog decides "+ Criar Conversa" with the same normalizePhone, so the
+ * browser never enables a number the server then refuses.
+ */
+export const customerPhoneInput = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const e164 = normalizePhone(v);
+    if (!e164) {
+      ctx.addIssue({ code: "custom", message: "customerPhoneFormat" });
+      return z.NEVER;
+    }
+    return e164;
+  });
+
+/** Nova Conversa (seed 001): the sender number and the customer's, with country code (55 when left out) and DDD. */
 export const newConversationSchema = z.object({
   senderNumberId: z.string().uuid("senderRequired"),
-  customerPhone: z
-    .string()
-    .trim()
-    .regex(/^\d{12,13}$/, "customerPhoneFormat"),
+  customerPhone: customerPhoneInput,
   templateId: z.string().uuid("invalid").optional().or(z.literal("").transform(() => undefined)),
   params: z.array(z.string().trim()).optional(),
   clientMessageId: z.string().uuid("invalid"),

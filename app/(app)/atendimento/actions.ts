@@ -1,7 +1,7 @@
 "use server";
 
 import { defineAction, type ActionContext } from "@/lib/actions/define-action";
-import { recordOutcome } from "@/lib/agendas/record-outcome";
+import { recordCall } from "@/lib/agendas/record-call";
 import { cancelAppointmentSchema, outcomeSchema, rescheduleAppointmentSchema, sendInvitationSchema } from "@/lib/agendas/schema";
 import { sendInvitationByHand } from "@/lib/agendas/send-invitation";
 import { getGateway } from "@/lib/whatsapp/provider";
@@ -20,7 +20,7 @@ export const recordAgendaOutcome = defineAction({
   name: "recordAgendaOutcome",
   schema: outcomeSchema,
   permission: "agendas.view",
-  run: (db, input, ctx) => recordOutcome(db, input, agendaScope(ctx)),
+  run: (db, input, ctx) => recordCall(db, input, agendaScope(ctx)),
   revalidate: ["/atendimento"],
 });
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
 import { finalizeTicket as finalizeCommand } from "@/lib/tickets/finalize-ticket";
 import { pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
-import { finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
+import { customerPhoneInput, finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
 import { sendChatMessage } from "@/lib/tickets/send-chat-message";
 import { startConversation as startCommand, templatePreview as previewQuery } from "@/lib/tickets/start-conversation";
 import { getGateway } from "@/lib/whatsapp/provider";
@@ -52,7 +52,7 @@ export const templatePreview = defineAction({
   schema: z.object({
     templateId: z.string().uuid("invalid"),
     senderNumberId: z.string().uuid("invalid"),
-    customerPhone: z.string().regex(/^\d{12,13}$/, "customerPhoneFormat"),
+    customerPhone: customerPhoneInput,
   }),
   permission: "tickets.handle",
   run: (db, input, ctx) => previewQuery(db, input.templateId, { ...input, companyIds: ctx.companyIds, userId: ctx.userId }),

@@ -8,6 +8,7 @@ import { FinalizeForm } from "@/components/chat/finalize-form";
 import { MessageList } from "@/components/chat/message-list";
 import { NewConversationButton } from "@/components/chat/new-conversation-button";
 import { PickButton } from "@/components/chat/pick-button";
+import { PhoneLink } from "@/components/customers/phone-link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { getDb } from "@/db/index";
 import { requireSection } from "@/lib/auth/session";
@@ -104,7 +105,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             <header className="border-b px-4 py-2">
               <p className="font-semibold" data-testid="chat-customer">{label(detail.ticket)}</p>
               <p className="text-xs text-muted-foreground">
-                {formatPhone(detail.ticket.customerPhone)} · {t("protocol", { protocol: detail.ticket.protocol })}
+                <PhoneLink phone={detail.ticket.customerPhone} /> · {t("protocol", { protocol: detail.ticket.protocol })}
               </p>
             </header>
             <ChatScroll

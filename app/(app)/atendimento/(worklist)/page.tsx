@@ -15,7 +15,7 @@ import { parseWorklistParams, type WorklistParams } from "@/lib/agendas/schema";
 import type { Totalizer } from "@/lib/agendas/totalizers";
 import { getWorklist } from "@/lib/agendas/worklist";
 import { requireSection } from "@/lib/auth/session";
-import { DEFAULT_TIME_ZONE, formatDay } from "@/lib/dates";
+import { DEFAULT_TIME_ZONE, formatDay, formatDayTimeShort } from "@/lib/dates";
 import { companyTimeZones } from "@/lib/org/companies";
 
 export async function generateMetadata() {
@@ -27,7 +27,7 @@ const SORTABLE = { customer: "cliente", contactDate: "data", status: "status", a
 
 export default async function WorklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSection("atendimento");
-  const { params, invalidDate } = parseWorklistParams(await searchParams);
+  const { params, invalidDate, reversedRange } = parseWorklistParams(await searchParams);
   const db = getDb();
   const now = new Date();
   const zones = await companyTimeZones(db, user.companyIds);
@@ -81,6 +81,11 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           {t("invalidDate")}
         </p>
       )}
+      {reversedRange && (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100" role="status" data-testid="reversed-range">
+          {t("reversedNotice")}
+        </p>
+      )}
       <Totalizers totals={worklist.totals} selected={filters.totalizer} hrefFor={totalHref} />
       {filters.totalizer && (
         <p className="text-sm text-muted-foreground" role="status">
@@ -88,7 +93,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       <Table data-testid="worklist">
-        <TableHeader>
+        <TableHeader className="[&_th]:whitespace-normal">
           <TableRow>
             {(Object.keys(SORTABLE) as (keyof typeof SORTABLE)[]).slice(0, 2).map((key) => (
               <TableHead key={key} aria-sort={ariaSort(SORTABLE[key])}>
@@ -128,23 +133,47 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           {worklist.rows.map((row) => (
             <TableRow key={row.id} data-testid="worklist-row">
               <TableCell>
-                <Link href={`/atendimento/${row.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                {/* Long names and campaigns are cut with the whole text on hover, so the row fits a 1366 px screen. */}
+                <Link
+                  href={`/atendimento/${row.id}`}
+                  title={row.customerName}
+                  className="block max-w-36 truncate font-medium text-primary underline-offset-4 hover:underline 2xl:max-w-64"
+                >
                   {row.customerName}
                 </Link>
               </TableCell>
               <TableCell className="tabular-nums">{formatDay(row.contactDate)}</TableCell>
-              <TableCell>{row.campaignName ?? <span className="text-muted-foreground">{t("noCampaign")}</span>}</TableCell>
-              <TableCell>{row.agentName ?? <span className="text-muted-foreground">{t("noAgent")}</span>}</TableCell>
+              <TableCell>
+                {row.campaignName ? (
+                  <span title={row.campaignName} className="block max-w-28 truncate 2xl:max-w-48">{row.campaignName}</span>
+                ) : (
+                  <span className="text-muted-foreground">{t("noCampaign")}</span>
+                )}
+              </TableCell>
+              <TableCell>
+                {row.agentName ? (
+                  <span title={row.agentName} className="block max-w-24 truncate 2xl:max-w-40">{row.agentName}</span>
+                ) : (
+                  <span className="text-muted-foreground">{t("noAgent")}</span>
+                )}
+              </TableCell>
               <TableCell>
                 {t(`origins.${row.origin}`)}
                 {row.direction === "passivo" && <span className="block text-xs text-muted-foreground">{t("direction.passivo")}</span>}
               </TableCell>
-              <TableCell>{t(`statuses.${row.status}`)}</TableCell>
+              <TableCell className="min-w-24 whitespace-normal">
+                {t(`statuses.${row.status}`)}
+                {row.status === "pediu_ligar" && row.callbackAt && (
+                  <span className="block text-xs text-muted-foreground" data-testid="callback-at">
+                    {t("callbackAt")} <span className="whitespace-nowrap tabular-nums">{formatDayTimeShort(row.callbackAt, timeZone)}</span>
+                  </span>
+                )}
+              </TableCell>
               <TableCell>
                 <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
               </TableCell>
-              <TableCell>
-                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} />
+              <TableCell className="min-w-52 whitespace-normal">
+                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} optOut={row.customerOptOut} />
               </TableCell>
             </TableRow>
           ))}

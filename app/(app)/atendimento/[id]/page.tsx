@@ -2,10 +2,11 @@ import { ArrowLeft } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { PhoneLink } from "@/components/customers/phone-link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { AppointmentActions } from "@/components/worklist/appointment-actions";
-import { CallBadge } from "@/components/worklist/call-badge";
+import { CallBadge, invitationBlock } from "@/components/worklist/call-badge";
 import { SendInvitationButton } from "@/components/worklist/send-invitation-button";
 import { OutcomeForm } from "@/components/worklist/outcome-form";
 import type { SlotDay } from "@/components/worklist/slot-picker";
@@ -16,7 +17,6 @@ import { callAdvice } from "@/lib/agendas/call-advice";
 import { freeSlots } from "@/lib/appointments/calendar";
 import { requireSection } from "@/lib/auth/session";
 import { formatDocument } from "@/lib/customers/document";
-import { formatPhone } from "@/lib/customers/phone";
 import { formatDateTime, formatDay, formatTime, localDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 
@@ -42,6 +42,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
   }));
   const assetLabel = (a: (typeof customer.assets)[number]) =>
     a.kind === "vehicle" ? `${a.model ?? ""} · ${a.plate ?? ""}` : `${a.planName ?? ""} · ${a.accessLogin ?? ""}`;
+  const advice = callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now });
   const statusLabel = (s: string | null) => (s ? t(`worklist.statuses.${s}`) : "—");
 
   return (
@@ -65,8 +66,10 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
         <div className="flex flex-col items-end gap-1">
           <Badge variant="secondary" data-testid="agenda-status">{statusLabel(agenda.status)}</Badge>
           <WhatsappState state={agenda.whatsappState} at={agenda.whatsappAt} timeZone={tz} />
-          <CallBadge advice={callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now })} />
-          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && <SendInvitationButton agendaId={agenda.id} />}
+          <CallBadge advice={advice} />
+          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && (
+            <SendInvitationButton agendaId={agenda.id} blocked={invitationBlock(customer.whatsappOptOut, advice)} />
+          )}
         </div>
       </div>
       {agenda.callbackAt && agenda.status === "pediu_ligar" && (
@@ -141,12 +144,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                 <div key={c.id}>
                   <p className="font-medium">{c.name}{c.position && <span className="text-muted-foreground"> · {c.position}</span>}</p>
                   {c.mobile && (
-                    <p className="tabular-nums">
-                      {formatPhone(c.mobile)}
+                    <p>
+                      <PhoneLink phone={c.mobile} />
                       {c.mobileInvalid && <Badge variant="destructive" className="ml-2">{t("contacts.mobileInvalid")}</Badge>}
                     </p>
                   )}
-                  {c.phone && <p className="tabular-nums">{formatPhone(c.phone)}</p>}
+                  {c.phone && <p><PhoneLink phone={c.phone} /></p>}
                   {c.email && <p>{c.email}</p>}
                 </div>
               ))}
@@ -156,7 +159,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
             <CardHeader><CardTitle>{t("card.events")}</CardTitle></CardHeader>
             <CardContent className="text-sm">
               {card.events.length === 0 ? (
-                <p className="text-muted-foreground">{t("card.noEvents")}</p>
+                // Said by the agenda's origin: an automatic agenda is no "manual agenda" (issue 11, item 6).
+                <p className="text-muted-foreground" data-testid="no-events">
+                  {agenda.origin === "manual"
+                    ? t("card.noEvents")
+                    : t("card.noProgramEvents", { program: agenda.programName ?? agenda.campaignName ?? "—" })}
+                </p>
               ) : (
                 <ul className="space-y-2">
                   {card.events.map((e) => (

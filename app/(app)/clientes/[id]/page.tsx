@@ -10,7 +10,7 @@ import { getDb } from "@/db/index";
 import { requireSection } from "@/lib/auth/session";
 import { getCustomerDetail } from "@/lib/customers/customers";
 import { formatDocument } from "@/lib/customers/document";
-import { formatPhone } from "@/lib/customers/phone";
+import { PhoneLink } from "@/components/customers/phone-link";
 import { isUuid } from "@/lib/ids";
 
 export default async function CustomerPage({ params }: { params: Promise<{ id: string }> }) {
@@ -76,9 +76,9 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                     <TableCell className="font-medium">{c.name}</TableCell>
                     <TableCell>{c.contactType}</TableCell>
                     <TableCell>{c.position}</TableCell>
-                    <TableCell className="tabular-nums">{formatPhone(c.phone)}</TableCell>
-                    <TableCell className="tabular-nums">
-                      {formatPhone(c.mobile)}
+                    <TableCell>{c.phone && <PhoneLink phone={c.phone} />}</TableCell>
+                    <TableCell>
+                      {c.mobile && <PhoneLink phone={c.mobile} />}
                       {c.mobileInvalid && <Badge variant="destructive" className="ml-2">{t("contacts.mobileInvalid")}</Badge>}
                     </TableCell>
                     <TableCell>{c.email}</TableCell>

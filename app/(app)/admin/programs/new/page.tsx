@@ -3,12 +3,13 @@ import { redirect } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
 import { ProgramForm } from "@/components/admin/program-form";
 import { getDb } from "@/db/index";
-import { listCampaigns } from "@/lib/agendas/programs";
+import { approvedTemplates, listCampaigns } from "@/lib/agendas/programs";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function NewProgramPage() {
   const user = await requireUser("programs.manage");
-  const campaigns = await listCampaigns(getDb(), user.companyId);
+  const db = getDb();
+  const [campaigns, templates] = await Promise.all([listCampaigns(db, user.companyId), approvedTemplates(db, user.companyId)]);
   // A program belongs to a campaign: without one, create the campaign first.
   if (!campaigns.length) redirect("/admin/programs/campaigns/new");
   const t = await getTranslations("programs");
@@ -16,7 +17,7 @@ export default async function NewProgramPage() {
   return (
     <>
       <PageHeader title={t("new")} description={companyName} />
-      <ProgramForm companyId={user.companyId} campaigns={campaigns} />
+      <ProgramForm companyId={user.companyId} campaigns={campaigns} templates={templates} />
     </>
   );
 }

@@ -18,7 +18,7 @@ export default async function EditQueuePage({ params }: { params: Promise<{ id: 
   return (
     <>
       <PageHeader title={t("edit")} description={group.name} />
-      <GroupForm kind="queues" companies={user.companies} candidates={candidates} group={group} />
+      <GroupForm kind="queues" companies={user.companies} currentCompanyId={user.companyId} candidates={candidates} group={group} />
     </>
   );
 }

@@ -12,7 +12,7 @@ export default async function NewQueuePage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <GroupForm kind="queues" companies={user.companies} candidates={candidates} />
+      <GroupForm kind="queues" companies={user.companies} currentCompanyId={user.companyId} candidates={candidates} />
     </>
   );
 }

@@ -18,7 +18,7 @@ export default async function EditTeamPage({ params }: { params: Promise<{ id: s
   return (
     <>
       <PageHeader title={t("edit")} description={group.name} />
-      <GroupForm kind="teams" companies={user.companies} candidates={candidates} group={group} />
+      <GroupForm kind="teams" companies={user.companies} currentCompanyId={user.companyId} candidates={candidates} group={group} />
     </>
   );
 }

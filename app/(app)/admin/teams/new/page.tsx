@@ -12,7 +12,7 @@ export default async function NewTeamPage() {
   return (
     <>
       <PageHeader title={t("new")} />
-      <GroupForm kind="teams" companies={user.companies} candidates={candidates} />
+      <GroupForm kind="teams" companies={user.companies} currentCompanyId={user.companyId} candidates={candidates} />
     </>
   );
 }
