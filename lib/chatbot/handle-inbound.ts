@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
+import { agendas, appointments } from "@/db/schema/agendas";
 import { assets, serviceOrders } from "@/db/schema/customers";
 import { conversations } from "@/db/schema/whatsapp";
 import { UserError } from "@/lib/errors";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { AWAITING_ANSWER_AGENDA_STATUSES, createAgenda, moveAgenda } from "@/lib/agendas/status";
+import { bookForAgenda, rescheduleBooking } from "@/lib/appointments/book-appointment";
+import { cancelAppointment, confirmAppointment, OPEN_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { freeSlots, getCalendar } from "@/lib/appointments/calendar";
 import { formatDay, formatTime, localDate } from "@/lib/dates";
 import { findOpenTicket } from "@/lib/tickets/open-ticket";
@@ -37,8 +39,7 @@ const MAX_DAYS = 10;
 const TIMES_PER_PAGE = 8;
 const RECENT_ORDERS_DAYS = 90;
 
-/** Agendas the invitation answers apply to: open ones whose invitation went out. */
-const OPEN_AGENDA_STATUSES = ["pendente", "nao_respondeu", "no_show"] as const;
+/** Agendas the invitation answers apply to: still awaiting the answer (AWAITING_ANSWER_AGENDA_STATUSES) and invited. */
 const INVITED_STATES = ["enviado", "entregue", "lido", "respondido"] as const;
 
 export const BOT_TEXTS = {
@@ -355,14 +356,16 @@ async function onTemplate(turn: Turn, intent: TemplateIntent) {
     }
     case "ligar": {
       const agenda = await openInvitedAgenda(db, customerId);
-      if (agenda) await db.transaction((tx) => setAgendaStatus(tx, agenda.id, "pediu_ligar", "Cliente pediu para ligar pelo WhatsApp", now));
+      if (agenda) await db.transaction((tx) => moveAgenda(tx, { agendaId: agenda.id, move: "ask_callback", reason: "pediu_ligar_whatsapp", actorId: null, now }));
       await turn.text(BOT_TEXTS.callMe);
       return turn.idle();
     }
     case "recusar": {
       const agenda = await openInvitedAgenda(db, customerId);
       if (agenda) {
-        await db.transaction((tx) => setAgendaStatus(tx, agenda.id, "recusou", "Cliente recusou pelo WhatsApp", now, "Cliente recusou pelo WhatsApp"));
+        await db.transaction((tx) =>
+          moveAgenda(tx, { agendaId: agenda.id, move: "refuse", reason: "recusou_whatsapp", actorId: null, now, set: { resultReason: "Cliente recusou pelo WhatsApp" } }),
+        );
       }
       await turn.text(BOT_TEXTS.refused);
       return turn.idle();
@@ -380,24 +383,12 @@ async function onTemplate(turn: Turn, intent: TemplateIntent) {
         return startBooking(turn, { agendaId: appointment.agendaId, appointmentId: appointment.id, assetId: appointment.assetId });
       }
       if (intent === "confirmar") {
-        await db
-          .update(appointments)
-          .set({ status: "confirmado", updatedAt: now })
-          .where(and(eq(appointments.id, appointment.id), eq(appointments.status, "agendado")));
+        await db.transaction((tx) => confirmAppointment(tx, { appointmentId: appointment.id, actorId: null, now }));
         await turn.text(`Agendamento confirmado para ${when}. Até lá!`);
         return turn.idle();
       }
-      await db.transaction(async (tx) => {
-        const cancelled = await tx
-          .update(appointments)
-          .set({ status: "cancelado", updatedAt: now })
-          .where(and(eq(appointments.id, appointment.id), inArray(appointments.status, ["agendado", "confirmado"])))
-          .returning({ id: appointments.id });
-        // The customer no longer has a booking: the agenda goes back to the ones to work.
-        if (cancelled.length && appointment.agendaId) {
-          await setAgendaStatus(tx, appointment.agendaId, "pendente", "agendamento_cancelado", now);
-        }
-      });
+      // The customer no longer has a booking: the agenda goes back to the ones to work.
+      await db.transaction((tx) => cancelAppointment(tx, { appointmentId: appointment.id, reason: "agendamento_cancelado_whatsapp", actorId: null, now }));
       await turn.text(`Seu agendamento de ${when} foi cancelado. Se quiser marcar outra data, é só mandar uma mensagem.`);
       return turn.idle();
     }
@@ -463,32 +454,13 @@ async function book(turn: Turn, startsAt: Date) {
   let booked: { id: string; startsAt: Date };
   try {
     booked = await db.transaction(async (tx) => {
-      let rescheduledFromId: string | null = null;
-      if (state.appointmentId) {
-        const [old] = await tx
-          .update(appointments)
-          .set({ status: "remarcado", updatedAt: now })
-          .where(and(eq(appointments.id, state.appointmentId), inArray(appointments.status, ["agendado", "confirmado"])))
-          .returning({ id: appointments.id });
-        rescheduledFromId = old?.id ?? null;
-      }
+      const rescheduled = state.appointmentId
+        ? await rescheduleBooking(tx, { appointmentId: state.appointmentId, startsAt, source: "chatbot", userId: null, reason: "remarcado_whatsapp" }, now)
+        : null;
+      if (rescheduled) return rescheduled;
       const agendaId = state.agendaId ?? (await ensurePassiveAgenda(turn, customerId, tx)).id;
-      const row = await bookAppointment(
-        tx,
-        {
-          companyId: turn.conversation.companyId,
-          customerId,
-          assetId: state.assetId ?? null,
-          agendaId,
-          startsAt,
-          source: "chatbot",
-          userId: null,
-          rescheduledFromId,
-        },
-        now,
-      );
-      await setAgendaStatus(tx, agendaId, "agendou", rescheduledFromId ? "remarcado" : "Agendado pelo WhatsApp (chatbot)", now);
-      return row;
+      const booking = { companyId: turn.conversation.companyId, customerId, assetId: state.assetId ?? null, agendaId, startsAt, source: "chatbot" as const, userId: null };
+      return bookForAgenda(tx, booking, now, { reason: "agendou_whatsapp" });
     });
   } catch (error) {
     if (error instanceof UserError && (error.code === "slot_full" || error.code === "slot_unavailable")) {
@@ -554,7 +526,7 @@ async function openInvitedAgenda(db: Db, customerId: string) {
         eq(agendas.customerId, customerId),
         // Passive agendas are the customer's own contact, not an invitation.
         eq(agendas.direction, "ativo"),
-        inArray(agendas.status, [...OPEN_AGENDA_STATUSES]),
+        inArray(agendas.status, [...AWAITING_ANSWER_AGENDA_STATUSES]),
         inArray(agendas.whatsappState, [...INVITED_STATES]),
       ),
     )
@@ -576,31 +548,21 @@ async function todaysPassiveAgenda(turn: Turn, customerId: string, db: Db = turn
 async function ensurePassiveAgenda(turn: Turn, customerId: string, db: Db = turn.db) {
   const existing = await todaysPassiveAgenda(turn, customerId, db);
   if (existing) return existing;
-  const [row] = await db
-    .insert(agendas)
-    .values({
+  return createAgenda(
+    db,
+    {
       companyId: turn.conversation.companyId,
       customerId,
       contactDate: turn.today,
       origin: "manual",
       direction: "passivo",
-      status: "pendente",
       whatsappState: "respondido",
       whatsappAt: turn.now,
       createdAt: turn.now,
       updatedAt: turn.now,
-    })
-    .returning({ id: agendas.id });
-  await db.insert(agendaHistory).values({
-    agendaId: row.id,
-    at: turn.now,
-    userId: null,
-    kind: "status",
-    fromStatus: null,
-    toStatus: "pendente",
-    reason: "Cliente passivo pelo WhatsApp",
-  });
-  return row;
+    },
+    { reason: "passivo_whatsapp", actorId: null, now: turn.now },
+  );
 }
 
 /** The customer's next open appointment (the one a confirmation template is about). */
@@ -611,7 +573,7 @@ async function nextAppointment(turn: Turn, customerId: string) {
     .where(
       and(
         eq(appointments.customerId, customerId),
-        inArray(appointments.status, ["agendado", "confirmado"]),
+        inArray(appointments.status, [...OPEN_APPOINTMENT_STATUSES]),
         gt(appointments.startsAt, turn.now),
       ),
     )
@@ -636,17 +598,4 @@ async function missedAppointment(turn: Turn, customerId: string) {
     .orderBy(desc(appointments.startsAt))
     .limit(1);
   return row ?? null;
-}
-
-type AgendaStatus = (typeof agendas.$inferSelect)["status"];
-
-/** Moves an agenda to a status and records it in its history (userId null: the chatbot). */
-async function setAgendaStatus(db: Db, agendaId: string, to: AgendaStatus, reason: string, now: Date, resultReason?: string) {
-  const [current] = await db.select({ status: agendas.status }).from(agendas).where(eq(agendas.id, agendaId)).for("update");
-  if (!current) return;
-  await db
-    .update(agendas)
-    .set({ status: to, updatedAt: now, ...(resultReason !== undefined ? { resultReason } : {}) })
-    .where(eq(agendas.id, agendaId));
-  await db.insert(agendaHistory).values({ agendaId, at: now, userId: null, kind: "status", fromStatus: current.status, toStatus: to, reason });
 }
