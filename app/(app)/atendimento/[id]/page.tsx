@@ -12,6 +12,8 @@ import type { SlotDay } from "@/components/worklist/slot-picker";
 import { WhatsappState } from "@/components/worklist/whatsapp-state";
 import { getDb } from "@/db/index";
 import { getAgendaCard } from "@/lib/agendas/agenda-card";
+import { isAgendaReason, OPEN_AGENDA_STATUSES } from "@/lib/agendas/status";
+import { OPEN_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { callAdvice } from "@/lib/agendas/call-advice";
 import { freeSlots } from "@/lib/appointments/calendar";
 import { requireSection } from "@/lib/auth/session";
@@ -43,6 +45,10 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
   const assetLabel = (a: (typeof customer.assets)[number]) =>
     a.kind === "vehicle" ? `${a.model ?? ""} · ${a.plate ?? ""}` : `${a.planName ?? ""} · ${a.accessLogin ?? ""}`;
   const statusLabel = (s: string | null) => (s ? t(`worklist.statuses.${s}`) : "—");
+  const appointmentLabel = (s: string | null) => (s && t.has(`card.appointmentStatus.${s}`) ? t(`card.appointmentStatus.${s}`) : "—");
+  // Rows written before the reason codes hold prose (or an older code): shown as they are.
+  const reasonLabel = (reason: string | null) => (!reason ? null : isAgendaReason(reason) ? t(`agendaReasons.${reason}`) : t("agendaReasons.other", { reason }));
+  const isOpen = (list: readonly string[], status: string) => list.includes(status);
 
   return (
     <div className="mx-auto max-w-7xl space-y-4">
@@ -66,7 +72,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
           <Badge variant="secondary" data-testid="agenda-status">{statusLabel(agenda.status)}</Badge>
           <WhatsappState state={agenda.whatsappState} at={agenda.whatsappAt} timeZone={tz} />
           <CallBadge advice={callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now })} />
-          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && <SendInvitationButton agendaId={agenda.id} />}
+          {isOpen(OPEN_AGENDA_STATUSES, agenda.status) && <SendInvitationButton agendaId={agenda.id} />}
         </div>
       </div>
       {agenda.callbackAt && agenda.status === "pediu_ligar" && (
@@ -97,7 +103,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                         {a.service && <span className="text-muted-foreground"> · {a.service}</span>}
                         <Badge variant="outline" className="ml-2">{t(`card.appointmentStatus.${a.status}`)}</Badge>
                       </span>
-                      {a.changeable && (a.status === "agendado" || a.status === "confirmado") && <AppointmentActions appointmentId={a.id} days={days} />}
+                      {a.changeable && isOpen(OPEN_APPOINTMENT_STATUSES, a.status) && <AppointmentActions appointmentId={a.id} days={days} />}
                     </li>
                   ))}
                 </ul>
@@ -119,12 +125,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                       <p>
                         {h.kind === "call_attempt"
                           ? t("card.callAttempt")
-                          : t("card.historyStatus", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })}
-                        {h.reason && h.kind === "status" && h.toStatus === "recusou" && (
-                          <span className="text-muted-foreground"> · {t("card.resultReason", { reason: h.reason })}</span>
-                        )}
+                          : h.kind === "appointment"
+                            ? t("card.appointmentChange", { from: appointmentLabel(h.fromStatus), to: appointmentLabel(h.toStatus) })
+                            : t("card.historyStatus", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })}
+                        {h.kind !== "call_attempt" && reasonLabel(h.reason) && <span className="text-muted-foreground"> · {reasonLabel(h.reason)}</span>}
                       </p>
-                      {h.note && <p className="text-muted-foreground">{h.note}</p>}
+                      {h.note && <p className="whitespace-pre-line text-muted-foreground">{h.note}</p>}
                     </li>
                   ))}
                 </ol>
