@@ -27,6 +27,8 @@ export type ReceptionRow = {
   asset: string;
   service: string;
   status: "agendado" | "confirmado" | "compareceu" | "no_show" | "cancelado" | "remarcado";
+  /** Still to happen (OPEN_APPOINTMENT_STATUSES): Compareceu and No-show apply. */
+  open: boolean;
   /** Its start has passed: a no-show can be marked. */
   started: boolean;
   /** A Compareceu or a No-show marked here, which can be undone. */
@@ -112,7 +114,7 @@ export function ReceptionList({ rows, undoId }: { rows: ReceptionRow[]; undoId: 
         </TableHeader>
         <TableBody>
           {rows.map((row) => {
-            const open = row.status === "agendado" || row.status === "confirmado";
+            const { open } = row;
             const busy = pending && busyId === row.id;
             return (
               <TableRow key={row.id}>

@@ -48,18 +48,11 @@ export async function sendInvitationByHand(db: Db, input: { agendaId: string; re
   );
 
   const sent = result.status !== "failed";
-  await db.transaction((tx) =>
-    recordAgendaEntries(
-    tx,
-    [agenda.id],
-    { kind: "whatsapp", reason: sent ? "convite_enviado_manual" : "convite_falhou", actorId: ctx.userId, now: ctx.now, note: sent ? null : failure(result) },
-    {
-      set: sent
-        ? { whatsappState: "enviado", whatsappReason: null, whatsappAt: ctx.now }
-        : { whatsappState: "falhou", whatsappReason: failure(result), whatsappAt: ctx.now },
-    },
-    ),
-  );
+  const entry = { kind: "whatsapp" as const, reason: sent ? ("convite_enviado_manual" as const) : ("convite_falhou" as const), actorId: ctx.userId, now: ctx.now, note: sent ? null : failure(result) };
+  const set = sent
+    ? { whatsappState: "enviado" as const, whatsappReason: null, whatsappAt: ctx.now }
+    : { whatsappState: "falhou" as const, whatsappReason: failure(result), whatsappAt: ctx.now };
+  await db.transaction((tx) => recordAgendaEntries(tx, [agenda.id], entry, { set }));
   return { sent, errorCode: result.errorCode ?? null };
 }
 

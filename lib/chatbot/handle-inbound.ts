@@ -39,7 +39,7 @@ const MAX_DAYS = 10;
 const TIMES_PER_PAGE = 8;
 const RECENT_ORDERS_DAYS = 90;
 
-/** Agendas the invitation answers apply to: still awaiting the answer (AWAITING_ANSWER_AGENDA_STATUSES) and invited. */
+/** WhatsApp states of an invited agenda: with AWAITING_ANSWER_AGENDA_STATUSES, what an invitation's answer applies to. */
 const INVITED_STATES = ["enviado", "entregue", "lido", "respondido"] as const;
 
 export const BOT_TEXTS = {

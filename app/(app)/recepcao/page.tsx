@@ -4,6 +4,7 @@ import { ReceptionList, type ReceptionRow } from "@/components/reception/recepti
 import { getDb } from "@/db/index";
 import { getCalendar } from "@/lib/appointments/calendar";
 import { dayAppointments } from "@/lib/appointments/reception";
+import { OPEN_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { requireUser } from "@/lib/auth/session";
 import { systemClock } from "@/lib/clock";
 import { formatDay, formatTime, localDate } from "@/lib/dates";
@@ -24,6 +25,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Pr
     asset: a.plate || a.model ? [a.plate, a.model].filter(Boolean).join(" · ") : (a.planName ?? ""),
     service: a.service ?? "",
     status: a.status,
+    open: (OPEN_APPOINTMENT_STATUSES as readonly string[]).includes(a.status),
     // A no-show is refused before the start (lib/appointments/status.ts): not offered until then.
     started: a.startsAt <= now,
     // The sweep's no-shows are its own decision; the marks made here can be undone.

@@ -46,8 +46,10 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
     a.kind === "vehicle" ? `${a.model ?? ""} · ${a.plate ?? ""}` : `${a.planName ?? ""} · ${a.accessLogin ?? ""}`;
   const statusLabel = (s: string | null) => (s ? t(`worklist.statuses.${s}`) : "—");
   const appointmentLabel = (s: string | null) => (s && t.has(`card.appointmentStatus.${s}`) ? t(`card.appointmentStatus.${s}`) : "—");
-  // Rows written before the reason codes hold prose (or an older code): shown as they are.
-  const reasonLabel = (reason: string | null) => (!reason ? null : isAgendaReason(reason) ? t(`agendaReasons.${reason}`) : t("agendaReasons.other", { reason }));
+  // Rows written before the reason codes hold prose, shown as it is, or the status moved to, which the
+  // row already says.
+  const reasonLabel = (reason: string | null, toStatus: string | null) =>
+    isAgendaReason(reason) ? t(`agendaReasons.${reason}`) : !reason || reason === toStatus ? null : t("agendaReasons.other", { reason });
   const isOpen = (list: readonly string[], status: string) => list.includes(status);
 
   return (
@@ -128,7 +130,9 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                           : h.kind === "appointment"
                             ? t("card.appointmentChange", { from: appointmentLabel(h.fromStatus), to: appointmentLabel(h.toStatus) })
                             : t("card.historyStatus", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })}
-                        {h.kind !== "call_attempt" && reasonLabel(h.reason) && <span className="text-muted-foreground"> · {reasonLabel(h.reason)}</span>}
+                        {h.kind !== "call_attempt" && reasonLabel(h.reason, h.toStatus) && (
+                          <span className="text-muted-foreground"> · {reasonLabel(h.reason, h.toStatus)}</span>
+                        )}
                       </p>
                       {h.note && <p className="whitespace-pre-line text-muted-foreground">{h.note}</p>}
                     </li>
