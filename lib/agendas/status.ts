@@ -188,6 +188,11 @@ export async function recordAgendaEntries(
   return touched.map((a) => a.id);
 }
 
+/** The `agenda.changed` events of agendas created in bulk (the agenda generator), in the caller's transaction. */
+export async function announceNewAgendas(tx: Db, rows: { id: string; companyId: string }[]) {
+  await emit(tx, ...rows.map(agendaEvent));
+}
+
 /** A new agenda (pendente, the column's default) with its first history row and its event. */
 export async function createAgenda(
   tx: Db,

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { companies, teamMembers, teams, users } from "@/db/schema/org";
-import { OPEN_AGENDA_STATUSES } from "@/lib/agendas/status";
+import { announceNewAgendas, OPEN_AGENDA_STATUSES } from "@/lib/agendas/status";
 import { addDaysToDate, localDate } from "@/lib/dates";
 import { recordRun } from "./record-run";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
@@ -151,7 +151,8 @@ async function generateForProgram(
               };
             }),
           )
-          .returning({ id: agendas.id, customerId: agendas.customerId });
+          .returning({ id: agendas.id, customerId: agendas.customerId, companyId: agendas.companyId });
+        await announceNewAgendas(tx, created);
         for (const a of created) agendaOf.set(a.customerId, a.id);
         report.changed += created.length;
       }
