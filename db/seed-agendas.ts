@@ -12,6 +12,7 @@ import {
   programs,
 } from "./schema/agendas";
 import type { createRandom } from "./seed";
+import type { AgendaReason } from "../lib/agendas/status";
 
 type Random = ReturnType<typeof createRandom>;
 
@@ -243,13 +244,17 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
       }
     }
     if (a.status !== "pendente") {
+      const at = a.whatsappAt ?? zonedInstant(a.contactDate, "14:00", TZ);
+      const byBot = a.whatsappState === "respondido" && rnd.chance(0.6);
       historyValues.push({
         agendaId,
-        at: a.whatsappAt ?? zonedInstant(a.contactDate, "14:00", TZ),
-        userId: a.whatsappState === "respondido" && rnd.chance(0.6) ? null : a.agentId,
+        at,
+        userId: byBot ? null : a.agentId,
         fromStatus: "pendente",
         toStatus: a.status,
-        reason: a.resultReason ?? a.status,
+        reason: seedReason(a.status!, byBot),
+        // A refusal's own words, as recordOutcome keeps them.
+        note: a.resultReason ?? null,
       });
     }
     if (hasAppointment) {
@@ -280,13 +285,16 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
   // not passed) and the rest still to come — so an evening start does not find the day swept.
   const todaySlots = frontDeskTimes(now, today);
   const spAgents = ctx.agentsByCompany.sp;
+  // Two bookings in a row per agent, so Ana Agente has two of the started ones: one can be checked in
+  // and the other marked no-show (a no-show is offered only once the appointment started).
+  const deskAgent = (n: number) => spAgents[Math.floor(n / 2) % spAgents.length];
   const todayAgendas: (typeof agendas.$inferInsert)[] = ctx.customersByCompany.sp.slice(0, 10).map((customer, n) => ({
     companyId: companyId.sp,
     campaignId: campRevisao.id,
     programId: progRevisao.id,
     customerId: customer.id,
-    agentId: spAgents[n % spAgents.length]?.userId,
-    teamId: spAgents[n % spAgents.length]?.teamId,
+    agentId: deskAgent(n)?.userId,
+    teamId: deskAgent(n)?.teamId,
     contactDate: today,
     origin: "automatica",
     direction: "ativo",
@@ -402,6 +410,22 @@ export async function seedAgendas(tx: Db, ctx: AgendaSeedContext) {
 
 /** The times of the seeded call-backs, spread over the day so "Pediu para ligar" has an order to show. */
 const CALLBACK_TIMES = ["09:00", "10:30", "11:00", "14:00", "15:30", "16:00", "17:30"];
+
+/** The history reason code (lib/agendas/status.ts AGENDA_REASONS) of a seeded agenda's move out of pendente. */
+function seedReason(status: Status, byBot: boolean): AgendaReason {
+  switch (status) {
+    case "agendou":
+    case "recusou":
+    case "pediu_ligar":
+      return byBot ? `${status}_whatsapp` : status;
+    case "nao_respondeu":
+      return "sem_resposta";
+    case "no_show":
+      return "no_show_automatico";
+    default:
+      return "compareceu";
+  }
+}
 
 /** Minutes from the seed's clock of today's front-desk bookings: four started, six to come. */
 const FRONT_DESK_OFFSETS = [-40, -30, -20, -10, 15, 30, 60, 90, 120, 180];

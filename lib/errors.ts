@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   "slot_unavailable",
   "appointment_closed",
   "already_marked",
+  "no_show_before_start",
+  "attendance_not_undoable",
   // Tickets and chat
   "ticket_taken",
   "not_queue_member",

@@ -1,10 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { markAttendance } from "@/app/(app)/recepcao/actions";
+import { markAttendance, undoAttendance } from "@/app/(app)/recepcao/actions";
 import {
   AlertDialog,
   AlertDialogAction,
@@ -26,6 +27,12 @@ export type ReceptionRow = {
   asset: string;
   service: string;
   status: "agendado" | "confirmado" | "compareceu" | "no_show" | "cancelado" | "remarcado";
+  /** Still to happen (OPEN_APPOINTMENT_STATUSES): Compareceu and No-show apply. */
+  open: boolean;
+  /** Its start has passed: a no-show can be marked. */
+  started: boolean;
+  /** A Compareceu or a No-show marked here, which can be undone. */
+  undoable: boolean;
 };
 
 const BADGE: Record<ReceptionRow["status"], BadgeProps["variant"]> = {
@@ -37,13 +44,18 @@ const BADGE: Record<ReceptionRow["status"], BadgeProps["variant"]> = {
   remarcado: "outline",
 };
 
-/** Today's appointments at the front desk: check-in or no-show by hand, then the list refreshes. */
-export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
+/**
+ * Today's appointments at the front desk: check-in or no-show by hand, then the list refreshes. A mark
+ * made by mistake is undone through "Desfazer", a link (`?desfazer=<id>`) to its confirmation.
+ */
+export function ReceptionList({ rows, undoId }: { rows: ReceptionRow[]; undoId: string | null }) {
   const t = useTranslations();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<string | null>(null);
   const [noShowOf, setNoShowOf] = useState<ReceptionRow | null>(null);
+  const undoOf = rows.find((r) => r.id === undoId && r.undoable) ?? null;
+  const closeUndo = () => router.replace("/recepcao", { scroll: false });
 
   function mark(row: ReceptionRow, outcome: "compareceu" | "no_show") {
     setBusyId(row.id);
@@ -60,6 +72,23 @@ export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
       } else {
         toast.success(t(outcome === "compareceu" ? "reception.checkedIn" : "reception.markedNoShow", { name: row.customerName }));
       }
+      router.refresh();
+    });
+  }
+
+  function undo(row: ReceptionRow) {
+    setBusyId(row.id);
+    startTransition(async () => {
+      let result: Awaited<ReturnType<typeof undoAttendance>>;
+      try {
+        result = await undoAttendance({ appointmentId: row.id });
+      } catch {
+        result = { ok: false, error: "unexpected" };
+      }
+      setBusyId(null);
+      if (!result.ok) toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      else toast.success(t("reception.undone", { name: row.customerName }));
+      closeUndo();
       router.refresh();
     });
   }
@@ -85,7 +114,7 @@ export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
         </TableHeader>
         <TableBody>
           {rows.map((row) => {
-            const open = row.status === "agendado" || row.status === "confirmado";
+            const { open } = row;
             const busy = pending && busyId === row.id;
             return (
               <TableRow key={row.id}>
@@ -103,11 +132,25 @@ export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
                         {t("reception.checkIn")}
                         <span className="sr-only"> — {row.customerName}</span>
                       </Button>
-                      <Button size="sm" variant="outline" disabled={busy} onClick={() => setNoShowOf(row)}>
-                        {t("reception.noShow")}
-                        <span className="sr-only"> — {row.customerName}</span>
-                      </Button>
+                      {row.started ? (
+                        <Button size="sm" variant="outline" disabled={busy} onClick={() => setNoShowOf(row)}>
+                          {t("reception.noShow")}
+                          <span className="sr-only"> — {row.customerName}</span>
+                        </Button>
+                      ) : (
+                        <span className="self-center text-xs text-muted-foreground">{t("reception.noShowFrom", { time: row.time })}</span>
+                      )}
                     </div>
+                  )}
+                  {row.undoable && (
+                    <Link
+                      href={`/recepcao?desfazer=${row.id}`}
+                      scroll={false}
+                      className="text-sm text-muted-foreground underline-offset-4 hover:text-foreground hover:underline"
+                    >
+                      {t("reception.undo")}
+                      <span className="sr-only"> — {row.customerName}</span>
+                    </Link>
                   )}
                 </TableCell>
               </TableRow>
@@ -133,6 +176,23 @@ export function ReceptionList({ rows }: { rows: ReceptionRow[] }) {
               }}
             >
               {t("reception.confirmNoShow")}
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+      <AlertDialog open={undoOf !== null} onOpenChange={(o) => !o && closeUndo()}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>{t("reception.undoTitle")}</AlertDialogTitle>
+            <AlertDialogDescription>
+              {undoOf &&
+                t(undoOf.status === "no_show" ? "reception.undoNoShowText" : "reception.undoCheckInText", { name: undoOf.customerName, time: undoOf.time })}
+            </AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>{t("common.cancel")}</AlertDialogCancel>
+            <AlertDialogAction disabled={pending} onClick={() => undoOf && undo(undoOf)}>
+              {t("reception.confirmUndo")}
             </AlertDialogAction>
           </AlertDialogFooter>
         </AlertDialogContent>

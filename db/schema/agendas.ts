@@ -16,6 +16,10 @@ import { companies, teams, users } from "./org";
 export const AGENDA_STATUSES = ["pendente", "recusou", "pediu_ligar", "agendou", "nao_respondeu", "no_show", "concluido"] as const;
 export const WHATSAPP_STATES = ["nao_enviado", "enviado", "entregue", "lido", "respondido", "falhou"] as const;
 export const NOT_SENT_REASONS = ["celular_invalido", "optout", "erro_envio", "manual"] as const;
+export const APPOINTMENT_STATUSES = ["agendado", "confirmado", "compareceu", "no_show", "cancelado", "remarcado"] as const;
+// "appointment": a change of the agenda's appointment (from/to are the appointment's statuses). A text
+// column without a check, so a kind added here needs no migration.
+export const HISTORY_KINDS = ["status", "call_attempt", "whatsapp", "note", "appointment"] as const;
 
 export const campaigns = pgTable(
   "campaigns",
@@ -148,7 +152,7 @@ export const agendaHistory = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     // Null: the system (a job or the chatbot).
     userId: uuid("user_id").references(() => users.id),
-    kind: text("kind", { enum: ["status", "call_attempt", "whatsapp", "note"] }).notNull().default("status"),
+    kind: text("kind", { enum: HISTORY_KINDS }).notNull().default("status"),
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     reason: text("reason"),
@@ -171,9 +175,7 @@ export const appointments = pgTable(
     assetId: uuid("asset_id").references(() => assets.id),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     service: text("service"),
-    status: text("status", {
-      enum: ["agendado", "confirmado", "compareceu", "no_show", "cancelado", "remarcado"],
-    })
+    status: text("status", { enum: APPOINTMENT_STATUSES })
       .notNull()
       .default("agendado"),
     source: text("source", { enum: ["chatbot", "phone", "passive", "reception"] }).notNull(),

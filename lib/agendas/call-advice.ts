@@ -1,3 +1,5 @@
+import { OPEN_AGENDA_STATUSES } from "./status";
+
 export type CallReason =
   | "celular_invalido"
   | "optout"
@@ -22,7 +24,7 @@ type AgendaFacts = {
   whatsappAt: Date | null;
 };
 
-const OPEN_STATUSES = new Set(["pendente", "nao_respondeu", "pediu_ligar", "no_show"]);
+const OPEN_STATUSES = new Set<string>(OPEN_AGENDA_STATUSES);
 const AWAITING_REPLY = new Set(["enviado", "entregue", "lido"]);
 
 /**

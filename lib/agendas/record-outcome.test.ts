@@ -88,7 +88,7 @@ async function appointmentsOf(agendaId: string) {
 }
 
 describe("recordOutcome", () => {
-  it("Recusou: status recusou, the reason kept on the agenda and in the history (who, from, to, why)", async () => {
+  it("Recusou: status recusou, the reason kept on the agenda and in the history's note with the agent's (who, from, to, why)", async () => {
     const agenda = await newAgenda(alice);
     const out = await recordOutcome(t.db, input({ agendaId: agenda.id, outcome: "recusou", reason: "Vendeu o veículo", note: "Ligar em 2027" }), agentCtx());
     expect(out).toEqual({ status: "recusou" });
@@ -100,8 +100,9 @@ describe("recordOutcome", () => {
         kind: "status",
         fromStatus: "pendente",
         toStatus: "recusou",
-        reason: "Vendeu o veículo",
-        note: "Ligar em 2027",
+        // The history's reason is a code of AGENDA_REASONS; the refusal's own words are in the note.
+        reason: "recusou",
+        note: "Vendeu o veículo\nLigar em 2027",
       }),
     ]);
   });

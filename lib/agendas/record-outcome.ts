@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaHistory, agendas } from "@/db/schema/agendas";
+import { agendas } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { UserError } from "@/lib/errors";
-import { bookAppointment } from "@/lib/appointments/book-appointment";
+import { bookForAgenda } from "@/lib/appointments/book-appointment";
 import { zonedInstant } from "@/lib/dates";
 import { mayWorkAgenda, type AgendaScope } from "./agenda-scope";
 import type { OutcomeInput } from "./schema";
+import { moveAgenda, recordAgendaEntries } from "./status";
 
 type Ctx = AgendaScope & { now: Date };
 
@@ -35,18 +36,18 @@ export async function loadWorkableAgenda(db: Db, agendaId: string, ctx: AgendaSc
 
 /**
  * What the agent records after a call (SPEC §3.3). Agendou books the slot in the same transaction,
- * so a full slot leaves the agenda untouched. Every outcome writes the history.
+ * so a full slot leaves the agenda untouched. Every outcome writes the history: a refusal's reason is
+ * kept on the agenda and, with the agent's note, in the history row's note.
  */
 export async function recordOutcome(db: Db, input: OutcomeInput, ctx: Ctx) {
   return db.transaction(async (tx) => {
     // Two outcomes of one agenda at once (a double click, two tabs) run one after the other.
     const agenda = await loadWorkableAgenda(tx, input.agendaId, ctx, { lock: true });
-    let toStatus = agenda.status;
-    const changes: Partial<typeof agendas.$inferInsert> = { updatedAt: ctx.now };
+    const who = { agendaId: agenda.id, actorId: ctx.userId, now: ctx.now, note: input.note || null };
 
     switch (input.outcome) {
       case "agendou": {
-        await bookAppointment(
+        await bookForAgenda(
           tx,
           {
             companyId: agenda.companyId,
@@ -58,38 +59,25 @@ export async function recordOutcome(db: Db, input: OutcomeInput, ctx: Ctx) {
             userId: ctx.userId,
           },
           ctx.now,
+          { reason: "agendou", note: who.note },
         );
-        toStatus = "agendou";
-        break;
+        return { status: "agendou" as const };
       }
-      case "recusou":
-        toStatus = "recusou";
-        changes.resultReason = input.reason;
-        break;
+      case "recusou": {
+        const note = [input.reason, who.note].filter(Boolean).join("\n");
+        await moveAgenda(tx, { ...who, move: "refuse", reason: "recusou", note, set: { resultReason: input.reason } });
+        return { status: "recusou" as const };
+      }
       case "pediu_ligar": {
         const [day, time] = input.callbackAt!.split("T");
         const callbackAt = zonedInstant(day, time, agenda.timeZone);
         if (callbackAt <= ctx.now) throw new UserError("invalid_input", { callbackAt: ["callbackFuture"] });
-        toStatus = "pediu_ligar";
-        changes.callbackAt = callbackAt;
-        break;
+        await moveAgenda(tx, { ...who, move: "ask_callback", reason: "pediu_ligar", set: { callbackAt } });
+        return { status: "pediu_ligar" as const };
       }
       case "nao_atendeu":
-        break;
+        await recordAgendaEntries(tx, [agenda.id], { kind: "call_attempt", reason: "nao_atendeu", actorId: ctx.userId, now: ctx.now, note: who.note });
+        return { status: agenda.status };
     }
-
-    changes.status = toStatus;
-    await tx.update(agendas).set(changes).where(eq(agendas.id, agenda.id));
-    await tx.insert(agendaHistory).values({
-      agendaId: agenda.id,
-      at: ctx.now,
-      userId: ctx.userId,
-      kind: input.outcome === "nao_atendeu" ? "call_attempt" : "status",
-      fromStatus: agenda.status,
-      toStatus,
-      reason: input.outcome === "recusou" ? input.reason : input.outcome,
-      note: input.note || null,
-    });
-    return { status: toStatus };
   });
 }

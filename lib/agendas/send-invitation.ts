@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaHistory, agendas, programs } from "@/db/schema/agendas";
+import { agendas, programs } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
 import { messageTemplates } from "@/db/schema/whatsapp";
 import { UserError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { firstSender, reachability } from "@/lib/whatsapp/reachability";
 import { fillTemplate } from "@/lib/whatsapp/template-text";
 import { isWindowOpen } from "@/lib/whatsapp/window";
 import { loadWorkableAgenda } from "./record-outcome";
+import { recordAgendaEntries } from "./status";
 
 export const INVITATION_BUTTONS = [
   { id: "invite:agendar", title: "Quero agendar" },
@@ -47,25 +48,15 @@ export async function sendInvitationByHand(db: Db, input: { agendaId: string; re
   );
 
   const sent = result.status !== "failed";
-  await db
-    .update(agendas)
-    .set(
-      sent
-        ? { whatsappState: "enviado", whatsappReason: null, whatsappAt: ctx.now, updatedAt: ctx.now }
-        : { whatsappState: "falhou", whatsappReason: `${result.errorCode ?? ""} · ${result.errorTitle ?? ""}`, whatsappAt: ctx.now, updatedAt: ctx.now },
-    )
-    .where(eq(agendas.id, agenda.id));
-  await db.insert(agendaHistory).values({
-    agendaId: agenda.id,
-    at: ctx.now,
-    userId: ctx.userId,
-    kind: "whatsapp",
-    fromStatus: agenda.status,
-    toStatus: agenda.status,
-    reason: sent ? "convite_enviado_manual" : "convite_falhou",
-  });
+  const entry = { kind: "whatsapp" as const, reason: sent ? ("convite_enviado_manual" as const) : ("convite_falhou" as const), actorId: ctx.userId, now: ctx.now, note: sent ? null : failure(result) };
+  const set = sent
+    ? { whatsappState: "enviado" as const, whatsappReason: null, whatsappAt: ctx.now }
+    : { whatsappState: "falhou" as const, whatsappReason: failure(result), whatsappAt: ctx.now };
+  await db.transaction((tx) => recordAgendaEntries(tx, [agenda.id], entry, { set }));
   return { sent, errorCode: result.errorCode ?? null };
 }
+
+const failure = (result: { errorCode?: number | string | null; errorTitle?: string | null }) => `${result.errorCode ?? ""} · ${result.errorTitle ?? ""}`;
 
 /** The approved invitation template of the agenda's program (convite_revisao without one), filled for the customer. */
 async function invitationTemplate(db: Db, agenda: { id: string; companyId: string; customerId: string }, firstName: string): Promise<OutboundPayload> {

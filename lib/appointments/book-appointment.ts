@@ -2,10 +2,12 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendas, appointments, companyCalendars, holidays } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
+import { moveAgenda, type AgendaReason } from "@/lib/agendas/status";
 import { UserError } from "@/lib/errors";
 import { localDate } from "@/lib/dates";
-import { ACTIVE_APPOINTMENT_STATUSES, getCalendar, OPEN_APPOINTMENT_STATUSES } from "./calendar";
+import { getCalendar } from "./calendar";
 import { daySlots } from "./slots";
+import { createAppointment, lockAgendaOf, moveAppointment, OPEN_APPOINTMENT_STATUSES, SLOT_HOLDING_APPOINTMENT_STATUSES } from "./status";
 
 export type BookingInput = {
   companyId: string;
@@ -48,11 +50,8 @@ export async function bookAppointment(db: Db, input: BookingInput, now: Date) {
         return { id: open.id, startsAt: open.startsAt };
       }
       if (open) {
-        // Before the count below: the place it held is free again, as with rescheduleAppointment.
-        await tx
-          .update(appointments)
-          .set({ status: "remarcado", updatedAt: now })
-          .where(and(eq(appointments.agendaId, input.agendaId), inArray(appointments.status, [...OPEN_APPOINTMENT_STATUSES])));
+        // Before the count below: the place it held is free again, as with rescheduleBooking.
+        await moveAppointment(tx, { appointmentId: open.id, move: "reschedule", now });
         rescheduledFromId ??= open.id;
       }
     }
@@ -81,25 +80,74 @@ export async function bookAppointment(db: Db, input: BookingInput, now: Date) {
         and(
           eq(appointments.companyId, input.companyId),
           eq(appointments.startsAt, input.startsAt),
-          inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
+          inArray(appointments.status, [...SLOT_HOLDING_APPOINTMENT_STATUSES]),
         ),
       );
     if (taken >= calendar.capacityPerSlot) throw new UserError("slot_full");
 
-    const [row] = await tx
-      .insert(appointments)
-      .values({
-        companyId: input.companyId,
-        customerId: input.customerId,
-        assetId: input.assetId ?? null,
-        agendaId: input.agendaId ?? null,
-        startsAt: input.startsAt,
-        service: input.service ?? null,
-        source: input.source,
-        createdBy: input.userId,
-        rescheduledFromId,
-      })
-      .returning({ id: appointments.id, startsAt: appointments.startsAt });
-    return row;
+    const row = await createAppointment(tx, {
+      companyId: input.companyId,
+      customerId: input.customerId,
+      assetId: input.assetId ?? null,
+      agendaId: input.agendaId ?? null,
+      startsAt: input.startsAt,
+      service: input.service ?? null,
+      source: input.source,
+      createdBy: input.userId,
+      rescheduledFromId,
+    });
+    return { id: row.id, startsAt: row.startsAt };
+  });
+}
+
+/**
+ * Books for an agenda and moves it to agendou with its history (`reason`: who booked, how), in one
+ * transaction: the card's Agendou, the chatbot's booking and every reschedule.
+ */
+export async function bookForAgenda(
+  db: Db,
+  input: BookingInput & { agendaId: string },
+  now: Date,
+  history: { reason: AgendaReason; note?: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const booked = await bookAppointment(tx, input, now);
+    await moveAgenda(tx, { agendaId: input.agendaId, move: "book", reason: history.reason, note: history.note, actorId: input.userId, now });
+    return booked;
+  });
+}
+
+/**
+ * Reschedules an open appointment: it becomes `remarcado` (freeing its place) and the new one, of the
+ * same customer, asset, service and agenda, must fit its slot; the agenda is agendou again. Locks the
+ * agenda before the appointment. Null when the appointment is no longer open.
+ */
+export async function rescheduleBooking(
+  db: Db,
+  input: { appointmentId: string; startsAt: Date; source: BookingInput["source"]; userId: string | null; reason: AgendaReason },
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    await lockAgendaOf(tx, input.appointmentId);
+    const [old] = await tx
+      .select({ companyId: appointments.companyId, customerId: appointments.customerId, assetId: appointments.assetId, agendaId: appointments.agendaId, service: appointments.service })
+      .from(appointments)
+      .where(eq(appointments.id, input.appointmentId));
+    const moved = old && (await moveAppointment(tx, { appointmentId: input.appointmentId, move: "reschedule", now }));
+    if (!moved) return null;
+    const booking: BookingInput = {
+      companyId: old.companyId,
+      customerId: old.customerId,
+      assetId: old.assetId,
+      agendaId: old.agendaId,
+      startsAt: input.startsAt,
+      service: old.service,
+      source: input.source,
+      userId: input.userId,
+      rescheduledFromId: moved.id,
+    };
+    return old.agendaId
+      ? bookForAgenda(tx, { ...booking, agendaId: old.agendaId }, now, { reason: input.reason })
+      : bookAppointment(tx, booking, now);
   });
 }

@@ -4,11 +4,7 @@ import { appointments, companyCalendars, holidays } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
 import { addDaysToDate, zonedInstant } from "@/lib/dates";
 import { DEFAULT_CALENDAR, daySlots, type CalendarRules } from "./slots";
-
-/** Appointments that hold a place in their slot. */
-export const ACTIVE_APPOINTMENT_STATUSES = ["agendado", "confirmado", "compareceu"] as const;
-/** Appointments still to happen: an agenda has at most one of them. */
-export const OPEN_APPOINTMENT_STATUSES = ["agendado", "confirmado"] as const;
+import { SLOT_HOLDING_APPOINTMENT_STATUSES } from "./status";
 
 export async function getCalendar(db: Db, companyId: string): Promise<CalendarRules & { timeZone: string }> {
   const [row] = await db
@@ -63,7 +59,7 @@ export async function freeSlots(
     .where(
       and(
         eq(appointments.companyId, companyId),
-        inArray(appointments.status, [...ACTIVE_APPOINTMENT_STATUSES]),
+        inArray(appointments.status, [...SLOT_HOLDING_APPOINTMENT_STATUSES]),
         gte(appointments.startsAt, zonedInstant(opts.from, "00:00", calendar.timeZone)),
         lte(appointments.startsAt, zonedInstant(addDaysToDate(to, 1), "00:00", calendar.timeZone)),
       ),

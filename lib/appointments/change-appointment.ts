@@ -1,16 +1,17 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendaHistory, agendas, appointments } from "@/db/schema/agendas";
+import { agendas, appointments } from "@/db/schema/agendas";
 import { mayWorkAgenda, type AgendaScope } from "@/lib/agendas/agenda-scope";
 import { UserError } from "@/lib/errors";
-import { bookAppointment } from "./book-appointment";
+import { rescheduleBooking } from "./book-appointment";
+import { cancelAppointment as cancel, OPEN_APPOINTMENT_STATUSES } from "./status";
 
 type Ctx = AgendaScope & { now: Date };
 
 /**
  * An open appointment the user may change: of an agenda they may work (mayWorkAgenda, the rule of the
  * worklist and of recordOutcome), or, when it has no agenda, only for users who see every agent.
- * Locks the agenda row and then the appointment, the order recordOutcome and bookAppointment take them.
+ * Locks the agenda row and then the appointment, the order of every path (lib/appointments/status.ts).
  */
 async function loadOpen(db: Db, id: string, ctx: Ctx) {
   if (!ctx.companyIds.length) throw new UserError("not_found");
@@ -21,45 +22,21 @@ async function loadOpen(db: Db, id: string, ctx: Ctx) {
   if (!found) throw new UserError("not_found");
   const [agenda] = found.agendaId
     ? await db
-        .select({ companyId: agendas.companyId, agentId: agendas.agentId, status: agendas.status })
+        .select({ companyId: agendas.companyId, agentId: agendas.agentId })
         .from(agendas)
         .where(eq(agendas.id, found.agendaId))
         .for("update")
     : [];
   if (agenda ? !mayWorkAgenda(agenda, ctx) : !ctx.canViewAllAgents) throw new UserError("not_found");
-  const [row] = await db
-    .select({
-      id: appointments.id,
-      companyId: appointments.companyId,
-      customerId: appointments.customerId,
-      assetId: appointments.assetId,
-      agendaId: appointments.agendaId,
-      service: appointments.service,
-      status: appointments.status,
-    })
-    .from(appointments)
-    .where(eq(appointments.id, id))
-    .for("update");
-  if (!["agendado", "confirmado"].includes(row.status)) throw new UserError("appointment_closed");
-  return { ...row, agendaStatus: agenda?.status ?? null };
+  const [row] = await db.select({ id: appointments.id, status: appointments.status }).from(appointments).where(eq(appointments.id, id)).for("update");
+  if (!(OPEN_APPOINTMENT_STATUSES as readonly string[]).includes(row.status)) throw new UserError("appointment_closed");
+  return row;
 }
 
 export async function cancelAppointment(db: Db, input: { appointmentId: string }, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const old = await loadOpen(tx, input.appointmentId, ctx);
-    await tx.update(appointments).set({ status: "cancelado", updatedAt: ctx.now }).where(eq(appointments.id, old.id));
-    if (old.agendaId) {
-      // The customer no longer has a booking: the agenda goes back to the ones to work.
-      await tx.update(agendas).set({ status: "pendente", updatedAt: ctx.now }).where(eq(agendas.id, old.agendaId));
-      await tx.insert(agendaHistory).values({
-        agendaId: old.agendaId,
-        at: ctx.now,
-        userId: ctx.userId,
-        fromStatus: old.agendaStatus,
-        toStatus: "pendente",
-        reason: "agendamento_cancelado",
-      });
-    }
+    await cancel(tx, { appointmentId: old.id, reason: "agendamento_cancelado", actorId: ctx.userId, now: ctx.now });
     return { id: old.id };
   });
 }
@@ -68,32 +45,8 @@ export async function cancelAppointment(db: Db, input: { appointmentId: string }
 export async function rescheduleAppointment(db: Db, input: { appointmentId: string; slot: string }, ctx: Ctx) {
   return db.transaction(async (tx) => {
     const old = await loadOpen(tx, input.appointmentId, ctx);
-    await tx.update(appointments).set({ status: "remarcado", updatedAt: ctx.now }).where(eq(appointments.id, old.id));
-    const created = await bookAppointment(
-      tx,
-      {
-        companyId: old.companyId,
-        customerId: old.customerId,
-        assetId: old.assetId,
-        agendaId: old.agendaId,
-        startsAt: new Date(input.slot),
-        service: old.service,
-        source: "phone",
-        userId: ctx.userId,
-        rescheduledFromId: old.id,
-      },
-      ctx.now,
-    );
-    if (old.agendaId) {
-      await tx.insert(agendaHistory).values({
-        agendaId: old.agendaId,
-        at: ctx.now,
-        userId: ctx.userId,
-        fromStatus: old.agendaStatus,
-        toStatus: "agendou",
-        reason: "remarcado",
-      });
-    }
+    const created = await rescheduleBooking(tx, { appointmentId: old.id, startsAt: new Date(input.slot), source: "phone", userId: ctx.userId, reason: "remarcado" }, ctx.now);
+    if (!created) throw new UserError("appointment_closed");
     return created;
   });
 }

@@ -82,10 +82,11 @@ describe("markAttendance", () => {
     expect(await appointment(target!.id)).toMatchObject({ status: "no_show", noShowMarkedBy: "manual" });
     const [agenda] = await t.db.select({ status: agendas.status }).from(agendas).where(eq(agendas.id, agendaId));
     expect(agenda.status).toBe("no_show");
+    // kind status: the agenda's move (the appointment's own row, kind appointment, is what an undo reads).
     const history = await t.db
       .select()
       .from(agendaHistory)
-      .where(and(eq(agendaHistory.agendaId, agendaId), eq(agendaHistory.toStatus, "no_show")));
+      .where(and(eq(agendaHistory.agendaId, agendaId), eq(agendaHistory.kind, "status"), eq(agendaHistory.toStatus, "no_show")));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ userId: desk.userId, fromStatus: before.status, reason: "no_show_manual", at: NOW });
   });

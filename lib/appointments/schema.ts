@@ -10,6 +10,9 @@ export const attendanceSchema = z.object({
   outcome: z.enum(["compareceu", "no_show"], "invalid"),
 });
 
+/** Reception: undo a Compareceu or a No-show marked by mistake. */
+export const undoAttendanceSchema = z.object({ appointmentId: id });
+
 const time = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "timeFormat");
 
 function minutes(hhmm: string) {
@@ -59,6 +62,7 @@ export const holidaySchema = z.object({
 export const removeHolidaySchema = z.object({ id });
 
 export type AttendanceInput = z.output<typeof attendanceSchema>;
+export type UndoAttendanceInput = z.output<typeof undoAttendanceSchema>;
 export type CalendarInput = z.output<typeof calendarSchema>;
 export type HolidayInput = z.output<typeof holidaySchema>;
 export type RemoveHolidayInput = z.output<typeof removeHolidaySchema>;

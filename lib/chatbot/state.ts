@@ -1,24 +1,7 @@
 import { weekday } from "@/lib/dates";
 
-/**
- * The chatbot's state of one conversation, kept in conversations.bot_state (SPEC §3.6).
- * `idle` is "no flow": the next message gets the menu (or the invitation options).
- */
-export type BotFlow = "idle" | "invite" | "menu" | "booking";
-export type BookingStep = "asset" | "day" | "time" | "confirm";
-
-export type BotState = {
-  flow: BotFlow;
-  step: string;
-  agendaId?: string | null;
-  /** Booking from "Remarcar": the appointment that becomes `remarcado` when the new one is booked. */
-  appointmentId?: string | null;
-  assetId?: string | null;
-  day?: string | null;
-  /** Offset into the day's free times ("Mais horários"). */
-  offset?: number;
-  /** The chosen slot (ISO instant) waiting for "Confirmar". */
-  slot?: string | null;
+/** What every state carries, whatever the flow. */
+type Common = {
   misses: number;
   updatedAt: string;
   /** The last inbound message the bot handled: a repeated follow-up of it does nothing. */
@@ -27,24 +10,79 @@ export type BotState = {
   unidentified?: boolean;
 };
 
+export type BookingStep = "asset" | "day" | "time" | "confirm";
+
+/** Booking: the customer picks the asset, the day, the time and confirms (lib/chatbot/flows/booking.ts). */
+export type BookingState = Common & {
+  flow: "booking";
+  step: BookingStep;
+  agendaId: string | null;
+  /** Booking from "Remarcar": the appointment that becomes `remarcado` when the new one is booked. */
+  appointmentId: string | null;
+  assetId: string | null;
+  day: string | null;
+  /** Offset into the day's free times ("Mais horários"). */
+  offset: number;
+  /** The chosen slot (ISO instant) waiting for "Confirmar". */
+  slot: string | null;
+};
+
+/**
+ * The chatbot's state of one conversation, kept in conversations.bot_state (SPEC §3.6), one variant per
+ * flow. `idle` is "no flow": the next message gets the menu (or the invitation options).
+ */
+export type BotState =
+  | (Common & { flow: "idle"; step: "idle" })
+  | (Common & { flow: "menu"; step: "choose" })
+  | (Common & { flow: "invite"; step: "choose"; agendaId: string | null })
+  | BookingState;
+
+export type BotFlow = BotState["flow"];
+
+/** A state to save: the flow's own fields (the common ones are filled in by Turn.save). */
+export type NextState = BotState extends infer S ? (S extends BotState ? Omit<S, keyof Common> & Partial<Pick<Common, "misses" | "unidentified">> : never) : never;
+
 /** A flow untouched for this long starts over. */
 export const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 /** Misunderstood answers in a row before the conversation goes to a human. */
 export const MAX_MISSES = 2;
 
-export const IDLE: Pick<BotState, "flow" | "step" | "misses"> = { flow: "idle", step: "idle", misses: 0 };
+export const IDLE = { flow: "idle", step: "idle" } as const satisfies NextState;
+
+const BOOKING_STEPS: readonly string[] = ["asset", "day", "time", "confirm"] satisfies BookingStep[];
+const str = (v: unknown) => (typeof v === "string" ? v : null);
 
 /** The stored state, or idle when there is none, it is malformed or it went stale. */
 export function currentState(raw: unknown, now: Date): BotState {
-  const idle = { ...IDLE, updatedAt: now.toISOString() };
+  const idle: BotState = { ...IDLE, misses: 0, updatedAt: now.toISOString() };
   if (!raw || typeof raw !== "object" || Array.isArray(raw)) return idle;
-  const state = raw as Partial<BotState>;
-  const lastMessageId = typeof state.lastMessageId === "string" ? state.lastMessageId : undefined;
-  const keep = { ...idle, ...(lastMessageId ? { lastMessageId } : {}), ...(state.unidentified ? { unidentified: true } : {}) };
-  if (!state.flow || !["idle", "invite", "menu", "booking"].includes(state.flow)) return keep;
-  const updated = state.updatedAt ? Date.parse(state.updatedAt) : NaN;
+  const state = raw as Record<string, unknown>;
+  const lastMessageId = str(state.lastMessageId) ?? undefined;
+  const keep: BotState = { ...idle, ...(lastMessageId ? { lastMessageId } : {}), ...(state.unidentified ? { unidentified: true } : {}) };
+  const updated = typeof state.updatedAt === "string" ? Date.parse(state.updatedAt) : NaN;
   if (!Number.isFinite(updated) || now.getTime() - updated > STALE_AFTER_MS) return keep;
-  return { ...(state as BotState), misses: Number(state.misses) || 0 };
+  const common = { ...keep, misses: Number(state.misses) || 0, updatedAt: state.updatedAt as string };
+  switch (state.flow) {
+    case "menu":
+      return { ...common, flow: "menu", step: "choose" };
+    case "invite":
+      return { ...common, flow: "invite", step: "choose", agendaId: str(state.agendaId) };
+    case "booking":
+      if (!BOOKING_STEPS.includes(state.step as string)) return keep;
+      return {
+        ...common,
+        flow: "booking",
+        step: state.step as BookingStep,
+        agendaId: str(state.agendaId),
+        appointmentId: str(state.appointmentId),
+        assetId: str(state.assetId),
+        day: str(state.day),
+        offset: Number(state.offset) || 0,
+        slot: str(state.slot),
+      };
+    default:
+      return keep;
+  }
 }
 
 /** Lower case, no accents, no punctuation, single spaces: how answers are compared. */

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, appointments, programs } from "@/db/schema/agendas";
 import { companies } from "@/db/schema/org";
-import { anyUuid } from "@/db/any-of";
+import { markConfirmationSent } from "@/lib/appointments/status";
 import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
 import { eachBatch } from "./batches";
 import { openForSending, tallySend, templateItems } from "./dispatch";
@@ -79,11 +79,7 @@ async function dispatchConfirmations(deps: JobDeps, opts: JobOptions, report: Jo
     }
     if (!confirmed.length) return;
     try {
-      const marked = await db
-        .update(appointments)
-        .set({ confirmationSentAt: now, updatedAt: now })
-        .where(and(anyUuid(appointments.id, confirmed), isNull(appointments.confirmationSentAt)))
-        .returning({ id: appointments.id });
+      const marked = await db.transaction((tx) => markConfirmationSent(tx, confirmed, now));
       report.changed += marked.length;
     } catch (error) {
       // The messages are recorded: a rerun finds their keys used and marks these (ja_enviado).

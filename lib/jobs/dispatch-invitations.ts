@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { assets } from "@/db/schema/customers";
 import { anyUuid } from "@/db/any-of";
-import { rowsOf } from "@/db/rows-of";
+import { recordAgendaEntries, type AgendaReason } from "@/lib/agendas/status";
 import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
 import { eachBatch } from "./batches";
 import { openForSending, tallySend, templateItems } from "./dispatch";
@@ -114,26 +114,21 @@ async function settle(db: JobDeps["db"], settles: { agendaId: string; patch: Age
     groups.set(key, group);
   }
   let moved = 0;
-  const at = now.toISOString();
   for (const { patch, ids } of groups.values()) {
-    const reason =
-      patch.whatsappState === "enviado"
-        ? "convite_enviado"
-        : patch.whatsappState === "falhou"
-          ? `convite_falhou: ${patch.whatsappReason}`
-          : patch.whatsappReason;
-    // One statement: the guarded update and its history rows commit together.
-    const rows = await db.execute(sql`
-      with moved as (
-        update agendas
-        set whatsapp_state = ${patch.whatsappState}, whatsapp_reason = ${patch.whatsappReason}, whatsapp_at = ${at}::timestamptz, updated_at = ${at}::timestamptz
-        where ${anyUuid(sql`id`, ids)} and whatsapp_state = 'nao_enviado' and whatsapp_reason is null
-        returning id, status
-      )
-      insert into agenda_history (agenda_id, at, user_id, kind, from_status, to_status, reason)
-      select id, ${at}::timestamptz, null, 'whatsapp', status, status, ${reason} from moved
-      returning agenda_id`);
-    moved += rowsOf(rows).length;
+    const reason = patch.whatsappState === "enviado" ? "convite_enviado" : patch.whatsappState === "falhou" ? "convite_falhou" : (patch.whatsappReason as AgendaReason);
+    // One transaction per outcome: the guarded update, its history rows and their events commit together.
+    const settled = await db.transaction((tx) =>
+      recordAgendaEntries(
+        tx,
+        ids,
+        { kind: "whatsapp", reason, actorId: null, now, note: patch.whatsappState === "falhou" ? patch.whatsappReason : null },
+        {
+          set: { whatsappState: patch.whatsappState, whatsappReason: patch.whatsappReason, whatsappAt: now },
+          where: and(eq(agendas.whatsappState, "nao_enviado"), isNull(agendas.whatsappReason)),
+        },
+      ),
+    );
+    moved += settled.length;
   }
   return moved;
 }

@@ -2,13 +2,12 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { agendas, cycleEvents, programs } from "@/db/schema/agendas";
 import { companies, teamMembers, teams, users } from "@/db/schema/org";
+import { announceNewAgendas, OPEN_AGENDA_STATUSES } from "@/lib/agendas/status";
 import { addDaysToDate, localDate } from "@/lib/dates";
 import { recordRun } from "./record-run";
 import { batchSize, errorText, fail, skip, type JobDeps, type JobOptions, type JobReport } from "./types";
 
 export const JOB = "generate-agendas";
-/** While an agenda of a customer and program is in one of these, its new events join it. */
-export const OPEN_AGENDA_STATUSES = ["pendente", "nao_respondeu", "pediu_ligar", "no_show"] as const;
 
 /**
  * SPEC §3.1, the daily job: for each active program, the cycle events that are due — the asset's last
@@ -119,6 +118,7 @@ async function generateForProgram(
           and(
             eq(agendas.programId, program.id),
             inArray(agendas.customerId, customerIds),
+            // While a customer's agenda of the program is open, its new events join it.
             inArray(agendas.status, [...OPEN_AGENDA_STATUSES]),
           ),
         )
@@ -144,14 +144,15 @@ async function generateForProgram(
                 contactDate: today,
                 origin: "automatica" as const,
                 direction: "ativo" as const,
-                status: "pendente" as const,
+                // status: the column's default, pendente (a new agenda; lib/agendas/status.ts moves it).
                 whatsappState: "nao_enviado" as const,
                 createdAt: now,
                 updatedAt: now,
               };
             }),
           )
-          .returning({ id: agendas.id, customerId: agendas.customerId });
+          .returning({ id: agendas.id, customerId: agendas.customerId, companyId: agendas.companyId });
+        await announceNewAgendas(tx, created);
         for (const a of created) agendaOf.set(a.customerId, a.id);
         report.changed += created.length;
       }

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
-import { agendaHistory, agendas, appointments, programs } from "@/db/schema/agendas";
+import { agendas, appointments, programs } from "@/db/schema/agendas";
+import { markNoShow, OPEN_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { recordRun } from "./record-run";
 import { eachBatch } from "./batches";
 import { sendTemplates } from "@/lib/whatsapp/outbox/send-bulk";
@@ -40,7 +41,7 @@ async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
       .leftJoin(programs, eq(programs.id, agendas.programId))
       .where(
         and(
-          inArray(appointments.status, ["agendado", "confirmado"]),
+          inArray(appointments.status, [...OPEN_APPOINTMENT_STATUSES]),
           sql`${appointments.startsAt} + make_interval(mins => coalesce(${programs.noShowToleranceMinutes}, ${DEFAULT_NO_SHOW_TOLERANCE_MINUTES})) < ${now.toISOString()}::timestamptz`,
           cursor ? gt(appointments.id, cursor) : undefined,
         ),
@@ -50,30 +51,9 @@ async function markNoShows(deps: JobDeps, opts: JobOptions, report: JobReport) {
   await eachBatch(opts, report, fetch, async (batch) => {
     for (const appt of batch) {
       try {
-        const changed = await db.transaction(async (tx) => {
-          const marked = await tx
-            .update(appointments)
-            .set({ status: "no_show", noShowMarkedBy: "automatic", updatedAt: now })
-            .where(and(eq(appointments.id, appt.id), inArray(appointments.status, ["agendado", "confirmado"])))
-            .returning({ id: appointments.id });
-          if (!marked.length) return false;
-          if (appt.agendaId) {
-            const [before] = await tx.select({ status: agendas.status }).from(agendas).where(eq(agendas.id, appt.agendaId)).for("update");
-            if (before && before.status !== "no_show") {
-              await tx.update(agendas).set({ status: "no_show", updatedAt: now }).where(eq(agendas.id, appt.agendaId));
-              await tx.insert(agendaHistory).values({
-                agendaId: appt.agendaId,
-                at: now,
-                userId: null,
-                kind: "status",
-                fromStatus: before.status,
-                toStatus: "no_show",
-                reason: "no_show_automatico",
-              });
-            }
-          }
-          return true;
-        });
+        const changed = await db.transaction(
+          async (tx) => !!(await markNoShow(tx, { appointmentId: appt.id, by: "automatic", actorId: null, now })),
+        );
         if (changed) report.changed++;
         else skip(report, "ja_processado");
       } catch (error) {

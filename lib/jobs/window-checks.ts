@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { recordRun } from "./record-run";
 import { batchSize, type JobDeps, type JobOptions, type JobReport } from "./types";
 import { rowsOf } from "@/db/rows-of";
+import { moveAgenda } from "@/lib/agendas/status";
 
 export const JOB = "window-checks";
 export const DEFAULT_NO_REPLY_DAYS = 3;
@@ -12,8 +13,8 @@ export const DEFAULT_NO_REPLY_DAYS = 3;
  *   noReplyDays ago (3 without a program) become `nao_respondeu`, with a history row;
  * - conversations whose customer last wrote more than 24 h ago and that are not marked closed since
  *   that message get windowClosedMarkedAt = now.
- * Both are single guarded statements per batch (FOR UPDATE SKIP LOCKED), so concurrent runs split
- * the work instead of repeating it.
+ * Each batch is claimed FOR UPDATE SKIP LOCKED, so concurrent runs split the work instead of repeating
+ * it; the agendas move through moveAgenda (history row and event) in the batch's transaction.
  */
 export async function run(deps: JobDeps, opts: JobOptions) {
   return recordRun(deps.db, JOB, opts, async (report) => {
@@ -27,8 +28,8 @@ async function markNoReply(deps: JobDeps, opts: JobOptions, report: JobReport) {
   for (;;) {
     const size = batchSize(opts, report);
     if (size <= 0) break;
-    const rows = await deps.db.execute<{ agenda_id: string }>(sql`
-      with due as (
+    const { due, moved } = await deps.db.transaction(async (tx) => {
+      const rows = await tx.execute<{ id: string }>(sql`
         select a.id from agendas a
         left join programs p on p.id = a.program_id
         where a.status = 'pendente'
@@ -36,19 +37,17 @@ async function markNoReply(deps: JobDeps, opts: JobOptions, report: JobReport) {
           and a.whatsapp_at < ${now}::timestamptz - make_interval(days => coalesce(p.no_reply_days, ${DEFAULT_NO_REPLY_DAYS}))
         order by a.id
         limit ${size}
-        for update of a skip locked
-      ), moved as (
-        update agendas set status = 'nao_respondeu', updated_at = ${now}::timestamptz
-        from due where agendas.id = due.id and agendas.status = 'pendente'
-        returning agendas.id
-      )
-      insert into agenda_history (agenda_id, at, user_id, kind, from_status, to_status, reason)
-      select id, ${now}::timestamptz, null, 'status', 'pendente', 'nao_respondeu', 'sem_resposta' from moved
-      returning agenda_id`);
-    const n = rowsOf(rows).length;
-    report.considered += n;
-    report.changed += n;
-    if (n < size) break;
+        for update of a skip locked`);
+      const ids = rowsOf<{ id: string }>(rows).map((r) => r.id);
+      let n = 0;
+      for (const agendaId of ids) {
+        if (await moveAgenda(tx, { agendaId, move: "no_reply", reason: "sem_resposta", actorId: null, now: opts.now })) n++;
+      }
+      return { due: ids.length, moved: n };
+    });
+    report.considered += due;
+    report.changed += moved;
+    if (due < size) break;
   }
 }
 

@@ -3,9 +3,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOTS = ["app", "lib", "db", "components", "inngest"];
-const TRANSITION_MODULES = new Set(["lib/tickets/state.ts"]);
-// The demo seed inserts a finished week of tickets as fixtures, with the ticket_events state.ts would have written.
-const FIXTURES = new Set(["db/seed-whatsapp.ts"]);
+
+/** Each entity's status column, the one module allowed to write it, and the files that insert fixtures. */
+const ENTITIES = [
+  // The demo seed inserts a finished week of tickets as fixtures, with the ticket_events state.ts would have written.
+  { table: "tickets", sqlTable: "tickets", module: "lib/tickets/state.ts", fixtures: ["db/seed-whatsapp.ts"] },
+  // The demo seed and the jobs' test world insert agendas and appointments in every status as fixtures.
+  { table: "agendas", sqlTable: "agendas", module: "lib/agendas/status.ts", fixtures: ["db/seed-agendas.ts", "lib/jobs/test-world.ts"] },
+  { table: "appointments", sqlTable: "appointments", module: "lib/appointments/status.ts", fixtures: ["db/seed-agendas.ts", "lib/jobs/test-world.ts"] },
+] as const;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -15,22 +21,36 @@ function sources(dir: string): string[] {
   });
 }
 
-/** `.update(tickets).set({ … status … })`, `.insert(tickets).values({ … status … })` or raw `update tickets set … status =`. */
-function writesTicketStatus(source: string) {
-  const builder = /\.(update|insert)\(tickets\)[\s\S]*?(\.where\(|\.returning\(|\.onConflict|;)/g;
+/**
+ * `.update(<table>).set({ … status … })`, `.insert(<table>).values({ … status … })` or raw
+ * `update <table> set … status =` / `insert into <table> (… status …)`.
+ */
+function writesStatus(source: string, table: string, sqlTable: string) {
+  const builder = new RegExp(`\\.(update|insert)\\(${table}\\)[\\s\\S]*?(\\.where\\(|\\.returning\\(|\\.onConflict|;)`, "g");
   for (const match of source.matchAll(builder)) if (/\bstatus\s*:/.test(match[0])) return true;
-  return /update\s+"?tickets"?\s+set[^;`]*\bstatus\s*=/i.test(source);
+  if (new RegExp(`update\\s+"?${sqlTable}"?\\s+set[^;\`]*\\bstatus\\s*=`, "i").test(source)) return true;
+  return new RegExp(`insert\\s+into\\s+"?${sqlTable}"?\\s*\\([^)]*\\bstatus\\b`, "i").test(source);
 }
 
-describe("ticket status writers", () => {
-  it("only the transition module writes tickets.status", () => {
-    const offenders = ROOTS.flatMap((root) => sources(root)).filter((file) => !TRANSITION_MODULES.has(file) && !FIXTURES.has(file) && writesTicketStatus(readFileSync(file, "utf8")));
+const files = ROOTS.flatMap((root) => sources(root));
+
+describe("status writers", () => {
+  it.each(ENTITIES)("only $module writes the status of $table", ({ table, sqlTable, module, fixtures }) => {
+    const allowed = new Set<string>([module, ...fixtures]);
+    const offenders = files.filter((file) => !allowed.has(file) && writesStatus(readFileSync(file, "utf8"), table, sqlTable));
     expect(offenders).toEqual([]);
   });
 
   it("the check sees a status write when there is one", () => {
-    expect(writesTicketStatus("await db.update(tickets).set({ agentId, status: \"em_atendimento\" }).where(x)")).toBe(true);
-    expect(writesTicketStatus("await db.update(tickets).set({ lastMessageAt: now }).where(eq(tickets.status, 'x'))")).toBe(false);
-    expect(writesTicketStatus("sql`update tickets set status = 'finalizado'`")).toBe(true);
+    expect(writesStatus("await db.update(tickets).set({ agentId, status: \"em_atendimento\" }).where(x)", "tickets", "tickets")).toBe(true);
+    expect(writesStatus("await db.update(tickets).set({ lastMessageAt: now }).where(eq(tickets.status, 'x'))", "tickets", "tickets")).toBe(false);
+    expect(writesStatus("sql`update tickets set status = 'finalizado'`", "tickets", "tickets")).toBe(true);
+    expect(writesStatus("await tx.update(agendas).set({ status: \"no_show\", updatedAt: now }).where(eq(agendas.id, id))", "agendas", "agendas")).toBe(true);
+    expect(writesStatus("await tx.update(agendas).set({ whatsappState: \"respondido\" }).where(eq(agendas.status, 'pendente'))", "agendas", "agendas")).toBe(false);
+    expect(writesStatus("sql`update agendas set status = 'nao_respondeu', updated_at = now()`", "agendas", "agendas")).toBe(true);
+    expect(writesStatus("await db.insert(appointments).values({ companyId, status: \"confirmado\" });", "appointments", "appointments")).toBe(true);
+    expect(writesStatus("sql`insert into appointments (company_id, status) values ($1, 'agendado')`", "appointments", "appointments")).toBe(true);
+    // A read of the column is not a write.
+    expect(writesStatus("await db.select({ status: appointments.status }).from(appointments)", "appointments", "appointments")).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ import type { SlotDay } from "@/components/worklist/slot-picker";
 import { WhatsappState } from "@/components/worklist/whatsapp-state";
 import { getDb } from "@/db/index";
 import { getAgendaCard } from "@/lib/agendas/agenda-card";
+import { isAgendaReason, OPEN_AGENDA_STATUSES } from "@/lib/agendas/status";
+import { OPEN_APPOINTMENT_STATUSES } from "@/lib/appointments/status";
 import { callAdvice } from "@/lib/agendas/call-advice";
 import { freeSlots } from "@/lib/appointments/calendar";
 import { requireSection } from "@/lib/auth/session";
@@ -44,6 +46,12 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
     a.kind === "vehicle" ? `${a.model ?? ""} · ${a.plate ?? ""}` : `${a.planName ?? ""} · ${a.accessLogin ?? ""}`;
   const advice = callAdvice(agenda, { noReplyDays: agenda.noReplyDays ?? 3, now });
   const statusLabel = (s: string | null) => (s ? t(`worklist.statuses.${s}`) : "—");
+  const appointmentLabel = (s: string | null) => (s && t.has(`card.appointmentStatus.${s}`) ? t(`card.appointmentStatus.${s}`) : "—");
+  // Rows written before the reason codes hold prose, shown as it is, or the status moved to, which the
+  // row already says.
+  const reasonLabel = (reason: string | null, toStatus: string | null) =>
+    isAgendaReason(reason) ? t(`agendaReasons.${reason}`) : !reason || reason === toStatus ? null : t("agendaReasons.other", { reason });
+  const isOpen = (list: readonly string[], status: string) => list.includes(status);
 
   return (
     <div className="mx-auto max-w-7xl space-y-4">
@@ -67,7 +75,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
           <Badge variant="secondary" data-testid="agenda-status">{statusLabel(agenda.status)}</Badge>
           <WhatsappState state={agenda.whatsappState} at={agenda.whatsappAt} timeZone={tz} />
           <CallBadge advice={advice} />
-          {["pendente", "nao_respondeu", "pediu_ligar", "no_show"].includes(agenda.status) && (
+          {isOpen(OPEN_AGENDA_STATUSES, agenda.status) && (
             <SendInvitationButton agendaId={agenda.id} blocked={invitationBlock(customer.whatsappOptOut, advice)} />
           )}
         </div>
@@ -100,7 +108,7 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                         {a.service && <span className="text-muted-foreground"> · {a.service}</span>}
                         <Badge variant="outline" className="ml-2">{t(`card.appointmentStatus.${a.status}`)}</Badge>
                       </span>
-                      {a.changeable && (a.status === "agendado" || a.status === "confirmado") && <AppointmentActions appointmentId={a.id} days={days} />}
+                      {a.changeable && isOpen(OPEN_APPOINTMENT_STATUSES, a.status) && <AppointmentActions appointmentId={a.id} days={days} />}
                     </li>
                   ))}
                 </ul>
@@ -122,12 +130,14 @@ export default async function AgendaCardPage({ params }: { params: Promise<{ id:
                       <p>
                         {h.kind === "call_attempt"
                           ? t("card.callAttempt")
-                          : t("card.historyStatus", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })}
-                        {h.reason && h.kind === "status" && h.toStatus === "recusou" && (
-                          <span className="text-muted-foreground"> · {t("card.resultReason", { reason: h.reason })}</span>
+                          : h.kind === "appointment"
+                            ? t("card.appointmentChange", { from: appointmentLabel(h.fromStatus), to: appointmentLabel(h.toStatus) })
+                            : t("card.historyStatus", { from: statusLabel(h.fromStatus), to: statusLabel(h.toStatus) })}
+                        {h.kind !== "call_attempt" && reasonLabel(h.reason, h.toStatus) && (
+                          <span className="text-muted-foreground"> · {reasonLabel(h.reason, h.toStatus)}</span>
                         )}
                       </p>
-                      {h.note && <p className="text-muted-foreground">{h.note}</p>}
+                      {h.note && <p className="whitespace-pre-line text-muted-foreground">{h.note}</p>}
                     </li>
                   ))}
                 </ol>
