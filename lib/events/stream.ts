@@ -68,7 +68,8 @@ export function openEventStream(deps: StreamDeps): ReadableStream<Uint8Array> {
         viewer: deps.viewer,
         send(e: StoredEvent) {
           if (held) held.push(e);
-          else write(eventFrame(e));
+          // The hub may hear an event after the replay read it from the table.
+          else if (!replayed.has(e.seq)) write(eventFrame(e));
         },
       };
       const unsubscribe = deps.hub.subscribe(subscriber);
