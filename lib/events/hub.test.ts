@@ -21,7 +21,7 @@ const companyA = randomUUID();
 const companyB = randomUUID();
 const queue = randomUUID();
 const viewer = (over: Partial<Viewer> = {}): Viewer => ({ userId: randomUUID(), companyIds: [companyA], queueIds: [], supervisor: false, ...over });
-const agendaEvent = (companyId: string | null, agendaId = randomUUID()): DomainEvent => ({ type: "agenda.changed", audience: { companyId }, payload: { agendaId } });
+const agendaEvent = (companyId: string | null, agendaId = randomUUID()): Extract<DomainEvent, { type: "agenda.changed" }> => ({ type: "agenda.changed", audience: { companyId }, payload: { agendaId } });
 
 beforeAll(async () => {
   t = await createTestDb();

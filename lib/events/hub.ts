@@ -37,9 +37,10 @@ export class EventHub {
     const hub = new EventHub(db, listener, await lastEventSeq(db));
     hub.unsubscribe = listener.subscribe({
       onSeq: (seq) => {
-        if (seq > hub.lastRead || hub.gaps.has(seq)) hub.read();
+        if (seq > hub.lastRead || hub.gaps.has(seq)) void hub.read();
       },
-      onListen: () => hub.read(),
+      // After a dropped connection: what was notified meanwhile is in the table.
+      onListen: () => void hub.read(),
     });
     return hub;
   }
