@@ -16,6 +16,7 @@ import type { AddressInfo } from "node:net";
 import { databaseReady, getDb } from "@/db/index";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { whatsappEnv } from "@/lib/env";
+import { closeProcessStreams } from "@/lib/events/hub";
 import { stopProcessScheduler } from "@/lib/jobs/process-scheduler";
 import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
 import { answerWebhookPost } from "@/lib/whatsapp/webhook-http";
@@ -95,6 +96,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     // Stop accepting, finish the requests in flight, the follow-up backlog and the job runs, then close Next.
+    // The live streams never finish by themselves: they are ended (the browsers reconnect and replay).
     server.close(() => {
       if (followUps.backlog) console.log(`[whatsapp] stopping: ${followUps.backlog} follow-up(s) to finish first`);
       void Promise.all([followUps.drain(), stopProcessScheduler()])
@@ -102,6 +104,7 @@ async function main() {
         .catch((error: unknown) => console.error(error))
         .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
+    void closeProcessStreams();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

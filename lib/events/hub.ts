@@ -3,7 +3,8 @@ import { mayReceive, type Viewer } from "./audience";
 import { startEventListener, startProcessEventListener, type EventListener } from "./listener";
 import { lastEventSeq, readEvents, type StoredEvent } from "./read-events";
 
-export type HubSubscriber = { viewer: Viewer; send: (event: StoredEvent) => void };
+/** `close` ends the subscriber's stream (the server is stopping). */
+export type HubSubscriber = { viewer: Viewer; send: (event: StoredEvent) => void; close?: () => void };
 
 /** A sequence seen missing is waited for this long: a transaction that holds one longer is not followed live. */
 const GAP_KEPT_MS = 10 * 60_000;
@@ -79,6 +80,12 @@ export class EventHub {
     return this.reading;
   }
 
+  /** Ends every stream (a stopping server waits for its open responses; the browsers reconnect elsewhere). */
+  closeStreams() {
+    for (const s of [...this.subscribers]) s.close?.();
+    this.subscribers.clear();
+  }
+
   async stop() {
     this.unsubscribe();
     this.subscribers.clear();
@@ -119,6 +126,12 @@ export async function startEventHub(handle: Pick<DbHandle, "db" | "listen">): Pr
 }
 
 const slot = globalThis as unknown as { __atendeEventHub?: Promise<EventHub> };
+
+/** server.ts, on SIGTERM: ends this process's streams so that its HTTP server can close. */
+export async function closeProcessStreams() {
+  const hub = await slot.__atendeEventHub?.catch(() => undefined);
+  hub?.closeStreams();
+}
 
 /** This process's hub, on the process's listener (instrumentation.ts starts it; the first stream otherwise). */
 export function processEventHub(handle: DbHandle): Promise<EventHub> {

@@ -71,6 +71,7 @@ export function openEventStream(deps: StreamDeps): ReadableStream<Uint8Array> {
           // The hub may hear an event after the replay read it from the table.
           else if (!replayed.has(e.seq)) write(eventFrame(e));
         },
+        close: () => stop(),
       };
       const unsubscribe = deps.hub.subscribe(subscriber);
       const heartbeat = setInterval(() => write(`: heartbeat\nevent: ping\ndata: {}\n\n`), deps.heartbeatMs ?? HEARTBEAT_MS);
