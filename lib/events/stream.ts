@@ -68,8 +68,8 @@ export function openEventStream(deps: StreamDeps): ReadableStream<Uint8Array> {
         viewer: deps.viewer,
         send(e: StoredEvent) {
           if (held) held.push(e);
-          // The hub may hear an event after the replay read it from the table.
-          else if (!replayed.has(e.seq)) write(eventFrame(e));
+          // The hub may hear an event after the replay read it from the table, or one the browser had.
+          else if (!replayed.has(e.seq) && e.seq > (deps.lastEventId ?? 0)) write(eventFrame(e));
         },
         close: () => stop(),
       };
@@ -124,7 +124,7 @@ export function openEventStream(deps: StreamDeps): ReadableStream<Uint8Array> {
       // The live events heard during the replay, but the ones it sent already.
       const pending = held ?? [];
       held = null;
-      for (const e of pending) if (!replayed.has(e.seq)) write(eventFrame(e));
+      for (const e of pending) if (!replayed.has(e.seq) && e.seq > (deps.lastEventId ?? 0)) write(eventFrame(e));
     },
     cancel() {
       stop();
