@@ -22,6 +22,7 @@ import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
 import { answerWebhookPost } from "@/lib/whatsapp/webhook-http";
 
 const WEBHOOK_PATH = "/api/whatsapp/webhook";
+const STREAM_PATH = "/api/stream";
 
 type Options = { port: number; hostname?: string; keepAliveTimeout?: number };
 
@@ -68,7 +69,17 @@ async function main() {
   // holds its own requests until it is done, but the webhook fast path does not go through Next.
   await databaseReady();
 
+  let stopping = false;
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) {
+      // A browser's keep-alive connection outlives server.close(): no new stream on it (it would hold the
+      // server open), and every answer closes its connection.
+      res.setHeader("Connection", "close");
+      if (req.url === STREAM_PATH || req.url?.startsWith(`${STREAM_PATH}?`)) {
+        res.writeHead(503, { "Retry-After": "1" }).end();
+        return;
+      }
+    }
     if (req.method === "POST" && (req.url === WEBHOOK_PATH || req.url?.startsWith(`${WEBHOOK_PATH}?`))) {
       void answerWebhookPost(req, res, webhookDeps);
       return;
@@ -91,7 +102,6 @@ async function main() {
   process.env.PORT = String(port);
   console.log(`> Ready on http://${options.hostname ?? "localhost"}:${port} (${process.env.NODE_ENV})`);
 
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
