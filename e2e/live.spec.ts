@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { LOGINS, signIn } from "./helpers";
+import { LOGINS, runJobNow, signIn } from "./helpers";
 import { customerPhone } from "./simulator-phone";
 
 // Live screens (issue 12): the agent's open chat follows the customer without polling, and after the
@@ -63,6 +63,27 @@ test("the customer's message appears in the agent's open chat without a reload, 
   expect(requests).toEqual([]);
   await expect(agent.getByTestId("live-indicator")).toHaveText("ao vivo");
   await Promise.all([context.close(), simulator.close()]);
+});
+
+test("a job run started by someone else shows on Automação without a reload", async ({ browser }) => {
+  const watcher = await browser.newContext();
+  const watching = await watcher.newPage();
+  await signIn(watching, LOGINS.supervisor);
+  await watching.goto("/automacao");
+  await expect(watching.getByTestId("live-indicator")).toHaveText("ao vivo");
+  const runs = watching.getByTestId("job-events-cleanup").getByTestId("job-run");
+  const before = await runs.count();
+  await watching.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  const runner = await browser.newContext();
+  const running = await runner.newPage();
+  await signIn(running, LOGINS.admin);
+  await runJobNow(running, "events-cleanup", /Limpeza de eventos/);
+
+  await expect(runs).toHaveCount(before + 1);
+  await expect(runs.first()).toContainText("Concluído");
+  expect(await watching.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await Promise.all([watcher.close(), runner.close()]);
 });
 
 // A server of its own, restarted in the middle of the test, on a fresh embedded database.

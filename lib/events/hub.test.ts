@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
 import { openPostgres, type DbHandle } from "@/db/client";
+import { rowsOf } from "@/db/rows-of";
 import { createTestDb, type TestDb } from "@/test/db";
 import type { Viewer } from "./audience";
 import { emit } from "./emit";
@@ -143,6 +144,22 @@ describe("the live events hub", () => {
   });
 
   if (process.env.TEST_DATABASE_URL) {
+    it("after its LISTEN connection drops, listens again and catches up on what was committed meanwhile", async () => {
+      const s = stream(hubA, viewer());
+      await until(() => s.frames.length > 0);
+      const dropped = await t.db.execute(sql`
+        select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen%'`);
+      expect(rowsOf(dropped).length, "both hubs' LISTEN connections dropped").toBe(2);
+      const meanwhile = agendaEvent(companyA);
+      await second!.db.transaction((tx) => emit(tx, meanwhile));
+      await until(() => ids(s).includes(meanwhile.payload.agendaId), 15_000);
+      const after = agendaEvent(companyA);
+      await second!.db.transaction((tx) => emit(tx, after));
+      await until(() => ids(s).length === 2);
+      expect(ids(s)).toEqual([meanwhile.payload.agendaId, after.payload.agendaId]);
+    });
+
     it("delivers an event whose transaction commits after a later one (sequence order is not commit order)", async () => {
       const s = stream(hubB, viewer());
       await until(() => s.frames.length > 0);
