@@ -65,6 +65,31 @@ test("the customer's message appears in the agent's open chat without a reload, 
   await Promise.all([context.close(), simulator.close()]);
 });
 
+test("the tabs of one browser share one stream; when its tab closes another takes over", async ({ browser }) => {
+  const context = await browser.newContext();
+  const streams: string[] = [];
+  context.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/stream") streams.push(request.url());
+  });
+  const first = await context.newPage();
+  await signIn(first, LOGINS.agent);
+  await expect(first.getByTestId("live-indicator")).toHaveText("ao vivo");
+  const second = await context.newPage();
+  await second.goto("/conversas");
+  const third = await context.newPage();
+  await third.goto("/automacao");
+  await expect(second.getByTestId("live-indicator")).toHaveText("ao vivo");
+  await expect(third.getByTestId("live-indicator")).toHaveText("ao vivo");
+  expect(streams).toHaveLength(1);
+
+  // The leader goes away: one of the others opens the stream again, from the last event id it heard.
+  await first.close();
+  await expect.poll(() => streams.length).toBe(2);
+  await expect(second.getByTestId("live-indicator")).toHaveText("ao vivo");
+  await expect(third.getByTestId("live-indicator")).toHaveText("ao vivo");
+  await context.close();
+});
+
 test("a job run started by someone else shows on Automação without a reload", async ({ browser }) => {
   const watcher = await browser.newContext();
   const watching = await watcher.newPage();
