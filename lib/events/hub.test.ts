@@ -143,6 +143,15 @@ describe("the live events hub", () => {
     expect(back.frames.map((f) => f.event)).toEqual(["resync"]);
   });
 
+  it("tells the browser how long to wait before reconnecting and sends a heartbeat comment while idle", async () => {
+    const s = connect(t.db, hubA, viewer(), null, 50);
+    opened.push(s);
+    await until(() => s.frames.filter((f) => f.event === "ping").length >= 2);
+    expect(s.raw()).toMatch(/^retry: \d+\n\n/);
+    expect(s.raw()).toContain(": heartbeat\n");
+    expect(s.events()).toEqual([]);
+  });
+
   if (process.env.TEST_DATABASE_URL) {
     it("after its LISTEN connection drops, listens again and catches up on what was committed meanwhile", async () => {
       const s = stream(hubA, viewer());

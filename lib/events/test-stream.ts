@@ -11,11 +11,14 @@ export function readStream(stream: ReadableStream<Uint8Array>) {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
+  let raw = "";
   const done = (async () => {
     for (;;) {
       const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
       if (done) return;
-      buffer += decoder.decode(value, { stream: true });
+      const text = decoder.decode(value, { stream: true });
+      raw += text;
+      buffer += text;
       let end: number;
       while ((end = buffer.indexOf("\n\n")) >= 0) {
         const block = buffer.slice(0, end);
@@ -33,6 +36,8 @@ export function readStream(stream: ReadableStream<Uint8Array>) {
   })();
   return {
     frames,
+    /** Everything received, comments and fields as sent. */
+    raw: () => raw,
     /** The domain events received so far. */
     events: () => frames.filter((f) => f.event === "message").map((f) => f.data as LiveEvent),
     close: async () => {
@@ -51,6 +56,6 @@ export async function until(check: () => boolean, ms = 5_000) {
 }
 
 /** A stream of `hub` for `viewer`, being read. */
-export function connect(db: Db, hub: EventHub, viewer: Viewer, lastEventId: number | null = null) {
-  return readStream(openEventStream({ db, hub, viewer, lastEventId }));
+export function connect(db: Db, hub: EventHub, viewer: Viewer, lastEventId: number | null = null, heartbeatMs?: number) {
+  return readStream(openEventStream({ db, hub, viewer, lastEventId, heartbeatMs }));
 }
