@@ -14,8 +14,9 @@ export async function register() {
   }
   // server.ts listens only after this (see databaseReady in db/index.ts).
   markDatabaseReady();
-  const { startProcessEventListener } = await import("./lib/events/listener");
-  await startProcessEventListener(handle).catch((error: unknown) => console.error("[events] LISTEN falhou", error));
+  // The process's LISTEN and the hub that fans its events out to the live screens (/api/stream).
+  const { processEventHub } = await import("./lib/events/hub");
+  await processEventHub(handle).catch((error: unknown) => console.error("[events] LISTEN falhou", error));
   const { startProcessScheduler } = await import("./lib/jobs/process-scheduler");
   startProcessScheduler(handle);
 }

@@ -16,11 +16,13 @@ import type { AddressInfo } from "node:net";
 import { databaseReady, getDb } from "@/db/index";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { whatsappEnv } from "@/lib/env";
+import { closeProcessStreams } from "@/lib/events/hub";
 import { stopProcessScheduler } from "@/lib/jobs/process-scheduler";
 import { FollowUpQueue } from "@/lib/whatsapp/follow-up-queue";
 import { answerWebhookPost } from "@/lib/whatsapp/webhook-http";
 
 const WEBHOOK_PATH = "/api/whatsapp/webhook";
+const STREAM_PATH = "/api/stream";
 
 type Options = { port: number; hostname?: string; keepAliveTimeout?: number };
 
@@ -67,7 +69,17 @@ async function main() {
   // holds its own requests until it is done, but the webhook fast path does not go through Next.
   await databaseReady();
 
+  let stopping = false;
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) {
+      // A browser's keep-alive connection outlives server.close(): no new stream on it (it would hold the
+      // server open), and every answer closes its connection.
+      res.setHeader("Connection", "close");
+      if (req.url === STREAM_PATH || req.url?.startsWith(`${STREAM_PATH}?`)) {
+        res.writeHead(503, { "Retry-After": "1" }).end();
+        return;
+      }
+    }
     if (req.method === "POST" && (req.url === WEBHOOK_PATH || req.url?.startsWith(`${WEBHOOK_PATH}?`))) {
       void answerWebhookPost(req, res, webhookDeps);
       return;
@@ -90,11 +102,11 @@ async function main() {
   process.env.PORT = String(port);
   console.log(`> Ready on http://${options.hostname ?? "localhost"}:${port} (${process.env.NODE_ENV})`);
 
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     // Stop accepting, finish the requests in flight, the follow-up backlog and the job runs, then close Next.
+    // The live streams never finish by themselves: they are ended (the browsers reconnect and replay).
     server.close(() => {
       if (followUps.backlog) console.log(`[whatsapp] stopping: ${followUps.backlog} follow-up(s) to finish first`);
       void Promise.all([followUps.drain(), stopProcessScheduler()])
@@ -102,6 +114,7 @@ async function main() {
         .catch((error: unknown) => console.error(error))
         .finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });
+    void closeProcessStreams();
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -27,7 +27,7 @@ export async function newFromCompany(phone: Locator, text: string | RegExp, befo
 
 export async function pickFirst(message: Locator, listButton: string, skip: RegExp = /^$/) {
   const rows = message.getByRole("listitem").getByRole("button").filter({ hasNotText: skip });
-  // The simulator refreshes every 2 s; open the list again if a refresh closed it.
+  // The simulator refreshes when the conversation changes (live events); open the list again if a refresh closed it.
   await expect(async () => {
     if (!(await rows.first().isVisible())) await message.getByRole("button", { name: listButton }).click();
     await expect(rows.first()).toBeVisible({ timeout: 1_000 });

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { LiveIndicator } from "@/components/live/live-indicator";
 import { CompanySwitcher } from "@/components/shell/company-switcher";
 import { NotificationBell } from "@/components/shell/notification-bell";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
@@ -26,6 +27,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
           <CompanySwitcher companies={user.companies} currentId={user.companyId} />
           <div className="ml-auto flex items-center gap-1">
+            <LiveIndicator />
             <NotificationBell />
             <UserMenu name={user.name} email={user.email} roleName={user.roleName} />
           </div>

@@ -11,8 +11,6 @@ import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { MessageBubble, type SimulatorMessageView, type SimulatorTap } from "./message-bubble";
 
-const POLL_MS = 2000;
-
 type Props = {
   sender: { id: string; displayName: string; phone: string };
   customerPhone: string;
@@ -26,7 +24,8 @@ type Props = {
 /**
  * The customer's phone: the company's messages on the left as received, the customer's on the right,
  * and a composer. Every answer goes through the real webhook; the page refreshes after each one and
- * every 2 s while visible, so the company's replies show up on their own.
+ * when the conversation's messages change (live events, see the page), so the company's replies show up
+ * on their own.
  */
 export function PhonePanel({ sender, customerPhone, contactName, profileName, messages }: Props) {
   const t = useTranslations();
@@ -35,13 +34,6 @@ export function PhonePanel({ sender, customerPhone, contactName, profileName, me
   const [text, setText] = useState("");
   const [errors, setErrors] = useState<string[] | undefined>();
   const listRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    const timer = setInterval(() => {
-      if (document.visibilityState === "visible") router.refresh();
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [router]);
 
   // Follow the newest message, like a chat does.
   const lastId = messages.at(-1)?.id;

@@ -2,7 +2,9 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messages } from "@/db/schema/whatsapp";
 import { tickets } from "@/db/schema/tickets";
+import { emit } from "@/lib/events/emit";
 import { openTicket } from "./open-ticket";
+import { ticketEvent } from "./state";
 
 /**
  * After a delivery is stored: each new customer message joins the conversation's open ticket, or
@@ -13,7 +15,15 @@ export async function routeInbound(db: Db, inbound: { messageId: string; convers
   for (const conversationId of new Set(fresh.map((m) => m.conversationId))) {
     const ticket = await openTicket(db, { conversationId }, now);
     const ids = fresh.filter((m) => m.conversationId === conversationId).map((m) => m.messageId);
-    await db.update(messages).set({ ticketId: ticket.id }).where(and(inArray(messages.id, ids), isNull(messages.ticketId)));
-    await db.update(tickets).set({ lastMessageAt: now }).where(eq(tickets.id, ticket.id));
+    await db.transaction(async (tx) => {
+      await tx.update(messages).set({ ticketId: ticket.id }).where(and(inArray(messages.id, ids), isNull(messages.ticketId)));
+      const [touched] = await tx
+        .update(tickets)
+        .set({ lastMessageAt: now })
+        .where(eq(tickets.id, ticket.id))
+        .returning({ id: tickets.id, companyId: tickets.companyId, conversationId: tickets.conversationId, queueId: tickets.queueId, agentId: tickets.agentId });
+      // The agent's unread dot and the waiting queue read lastMessageAt.
+      if (touched) await emit(tx, ticketEvent(touched));
+    });
   }
 }

@@ -57,10 +57,15 @@ const returning = {
   status: tickets.status,
 };
 
-function ticketEvent(ticket: Moved) {
+/**
+ * A ticket's domain event: to its queue's members and supervisors, and to its agent, who may answer a
+ * ticket of a queue they are not a member of (a conversation they started); a ticket without a queue is
+ * the whole company's.
+ */
+export function ticketEvent(ticket: Pick<Moved, "id" | "companyId" | "conversationId" | "queueId" | "agentId">) {
   return {
     type: "ticket.changed" as const,
-    audience: { companyId: ticket.companyId, queueId: ticket.queueId, userId: null },
+    audience: { companyId: ticket.companyId, queueId: ticket.queueId, userId: ticket.queueId ? ticket.agentId : null },
     payload: { ticketId: ticket.id, conversationId: ticket.conversationId },
   };
 }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { eventCtes } from "@/lib/events/emit";
 import { WINDOW_CLOSED_CODE } from "./errors";
 import type { DeliveryStatus, InboundMessage, StatusUpdate, WebhookDelivery } from "./parse-webhook";
 import { customerOfNumberQuery } from "./reachability";
@@ -110,7 +111,8 @@ function json(value: unknown) {
 /**
  * One statement per inbound message: upsert the conversation (sender number × customer phone; last
  * inbound never moves backwards; a newer message clears a 131047 mark), then insert the message unless
- * its wamid is known, attached to the conversation's open ticket if there is one.
+ * its wamid is known, attached to the conversation's open ticket if there is one, with its
+ * `message.created` event (none for a repeat).
  */
 function inboundStatement(m: InboundMessage, now: Date): SQL {
   const at = iso(clamp(m.timestamp, now));
@@ -136,15 +138,22 @@ function inboundStatement(m: InboundMessage, now: Date): SQL {
              'received', ${at}::timestamptz, ${at}::timestamptz
       from conv
       on conflict (wamid) do nothing
-      returning id
-    )
+      returning id, conversation_id, ticket_id
+    ), ${eventCtes(sql`
+      select 'message.created', conv.company_id, null::uuid, null::uuid,
+             jsonb_build_object('messageId', msg.id, 'conversationId', msg.conversation_id, 'ticketId', msg.ticket_id)
+      from msg cross join conv`)}
     select conv.id as conversation_id, conv.company_id, conv.customer_id, conv.created,
            (select id from msg) as new_id,
-           (select id from messages where wamid = ${m.wamid}) as old_id
+           (select id from messages where wamid = ${m.wamid}) as old_id,
+           (select count(*) from announced) as announced
     from conv`;
 }
 
-/** Moves an outbound message forward (never backwards); a failed 131047 marks the conversation's window closed. */
+/**
+ * Moves an outbound message forward (never backwards), with its `message.status` event; a failed 131047
+ * marks the conversation's window closed.
+ */
 function statusStatement(s: StatusUpdate, now: Date): SQL {
   const at = iso(clamp(s.timestamp, now));
   const from = sql.raw(FORWARD_FROM[s.status]);
@@ -160,15 +169,17 @@ function statusStatement(s: StatusUpdate, now: Date): SQL {
         error_code = ${failed ? sql`${code}::int` : sql`error_code`},
         error_title = ${failed ? sql`${title}::text` : sql`error_title`}
       where wamid = ${s.wamid} and direction = 'out' and status in ${from}
-      returning conversation_id
+      returning id, conversation_id
     ), w as (
       update conversations set window_closed_marked_at = ${at}::timestamptz
       where ${sql.raw(marksWindow ? "true" : "false")} and id in (select conversation_id from u)
         and (last_inbound_at is null or last_inbound_at < ${at}::timestamptz)
         and (window_closed_marked_at is null or window_closed_marked_at < ${at}::timestamptz)
       returning id
-    )
-    select count(*)::int as applied from u`;
+    ), ${eventCtes(sql`
+      select 'message.status', c.company_id, null::uuid, null::uuid, jsonb_build_object('messageId', u.id, 'conversationId', u.conversation_id)
+      from u join conversations c on c.id = u.conversation_id`)}
+    select count(*)::int as applied, (select count(*) from announced) as announced from u`;
 }
 
 /** New conversations: link the customer the number belongs to (customerOfNumberQuery, same company). */

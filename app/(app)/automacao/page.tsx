@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
 import { RunNowButton } from "@/components/automation/run-now-button";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -23,6 +24,7 @@ export default async function AutomationPage() {
   const now = new Date();
   return (
     <div className="mx-auto max-w-6xl space-y-4">
+      <LiveRefresh types={["job_run.changed"]} />
       <PageHeader title={t("automation.title")} description={t("automation.subtitle")} />
       <p className="text-sm text-muted-foreground" data-testid="scheduler-mode">{t(`automation.scheduler.${mode}`)}</p>
       {JOBS.map((job) => {

@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AlertTriangle } from "lucide-react";
-import { AutoRefresh } from "@/components/chat/auto-refresh";
 import { ChatScroll } from "@/components/chat/chat-scroll";
 import { Composer } from "@/components/chat/composer";
 import { FinalizeForm } from "@/components/chat/finalize-form";
 import { MessageList } from "@/components/chat/message-list";
 import { NewConversationButton } from "@/components/chat/new-conversation-button";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PickButton } from "@/components/chat/pick-button";
 import { PhoneLink } from "@/components/customers/phone-link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -47,7 +47,8 @@ export default async function ConversationsPage({ searchParams }: { searchParams
 
   return (
     <div className="grid h-[calc(100vh-7.5rem)] min-h-[32rem] gap-4 lg:grid-cols-[18rem_1fr_18rem]">
-      <AutoRefresh />
+      {/* The lists follow the tickets (queue, assignment, unread); the chat, its conversation's messages. */}
+      <LiveRefresh types={["ticket.changed", "message.created", "message.status"]} conversationIds={detail ? [detail.ticket.conversationId] : []} />
       <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-lg border bg-card p-3">
         <div className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">{t("title")}</h1>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { ReceptionList, type ReceptionRow } from "@/components/reception/reception-list";
 import { getDb } from "@/db/index";
 import { getCalendar } from "@/lib/appointments/calendar";
@@ -33,6 +34,7 @@ export default async function ReceptionPage({ searchParams }: { searchParams: Pr
   }));
   return (
     <div className="mx-auto max-w-6xl">
+      <LiveRefresh types={["appointment.changed", "agenda.changed"]} />
       <PageHeader title={t("title")} description={t("subtitle", { date: formatDay(today), company: companyName })} />
       <ReceptionList rows={rows} undoId={typeof desfazer === "string" ? desfazer : null} />
     </div>

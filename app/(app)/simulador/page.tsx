@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/admin/page-header";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { PhonePanel } from "@/components/simulator/phone-panel";
 import { SimulatorPicker } from "@/components/simulator/simulator-picker";
 import { getDb } from "@/db/index";
@@ -74,6 +75,10 @@ export default async function SimulatorPage({ searchParams }: { searchParams: Se
           customerInvalid={!!customerParam && !customerPhone}
           senderUnknown={!!senderParam && !!customerPhone && !view?.sender}
         />
+        {view?.sender && customerPhone && (
+          // Until the customer's first message the conversation does not exist: any message event may be its start.
+          <LiveRefresh types={["message.created", "message.status"]} conversationIds={view.conversation ? [view.conversation.id] : undefined} />
+        )}
         {view?.sender && customerPhone ? (
           <PhonePanel
             key={`${view.sender.id}|${customerPhone}`}

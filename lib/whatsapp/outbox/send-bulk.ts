@@ -1,7 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray, sql, type SQL } from "drizzle-orm";
 import { anyUuid } from "@/db/any-of";
 import type { Db } from "@/db/client";
 import { rowsOf } from "@/db/rows-of";
+import { eventCtes } from "@/lib/events/emit";
 import { conversations, messages } from "@/db/schema/whatsapp";
 import { conversationKey, conversationsFor } from "../conversations";
 import { WINDOW_CLOSED_CODE } from "../errors";
@@ -94,13 +95,16 @@ export async function sendTemplates(
   // One array per column: the statement's text is the same for every batch size.
   const inserted = rowsOf<{ id: string; key: string }>(
     await db.execute(sql`
+      with ins as (
       insert into messages (conversation_id, direction, author, type, body, template_name, template_params, interactive, idempotency_key, status, status_at, created_at)
       select conversation_id, 'out', 'system', 'template', body, template_name, template_params::jsonb, interactive::jsonb, key, 'queued', ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
       from unnest(${column((r) => r.conversationId)}::uuid[], ${column((_, c) => c.body)}::text[], ${column((_, c) => c.templateName)}::text[],
         ${column((_, c) => json(c.templateParams))}::text[], ${column((_, c) => json(c.interactive))}::text[], ${column((r) => r.item.idempotencyKey)}::text[])
         as t(conversation_id, body, template_name, template_params, interactive, key)
       on conflict (idempotency_key) do nothing
-      returning id, idempotency_key as key`),
+      returning id, idempotency_key as key, conversation_id
+      ), ${messageEvents("message.created", sql`ins`)}
+      select id, key, (select count(*) from announced) as announced from ins`),
   );
 
   const target = (r: Planned) => ({ to: r.item.phone, providerPhoneId: r.item.sender.providerPhoneId, payload: r.payload });
@@ -174,15 +178,23 @@ async function recordOutcomes(db: Db, group: Done[], now: Date) {
   const failed = group.flatMap(({ send, outcome }) => (outcome.ok ? [] : [{ id: send.messageId, code: outcome.code, title: outcome.title }]));
   if (sent.length) {
     await db.execute(sql`
-      update messages m set status = 'sent', wamid = v.wamid, status_at = ${at}::timestamptz
-      from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.wamid))}::text[]) as v(id, wamid)
-      where m.id = v.id and m.status = 'queued'`);
+      with moved as (
+        update messages m set status = 'sent', wamid = v.wamid, status_at = ${at}::timestamptz
+        from unnest(${sql.param(sent.map((s) => s.id))}::uuid[], ${sql.param(sent.map((s) => s.wamid))}::text[]) as v(id, wamid)
+        where m.id = v.id and m.status = 'queued'
+        returning m.id, m.conversation_id
+      ), ${messageEvents("message.status", sql`moved`)}
+      select count(*) from announced`);
   }
   if (failed.length) {
     await db.execute(sql`
-      update messages m set status = 'failed', error_code = v.code, error_title = v.title, status_at = ${at}::timestamptz
-      from unnest(${sql.param(failed.map((f) => f.id))}::uuid[], ${sql.param(failed.map((f) => f.code))}::int[], ${sql.param(failed.map((f) => f.title))}::text[]) as v(id, code, title)
-      where m.id = v.id and m.status = 'queued'`);
+      with moved as (
+        update messages m set status = 'failed', error_code = v.code, error_title = v.title, status_at = ${at}::timestamptz
+        from unnest(${sql.param(failed.map((f) => f.id))}::uuid[], ${sql.param(failed.map((f) => f.code))}::int[], ${sql.param(failed.map((f) => f.title))}::text[]) as v(id, code, title)
+        where m.id = v.id and m.status = 'queued'
+        returning m.id, m.conversation_id
+      ), ${messageEvents("message.status", sql`moved`)}
+      select count(*) from announced`);
     const closedWindows = group.filter(({ outcome }) => !outcome.ok && outcome.code === WINDOW_CLOSED_CODE).map(({ send }) => send.messageId);
     if (closedWindows.length) {
       await db
@@ -191,6 +203,20 @@ async function recordOutcomes(db: Db, group: Done[], now: Date) {
         .where(inArray(conversations.id, db.select({ id: messages.conversationId }).from(messages).where(anyUuid(messages.id, closedWindows))));
     }
   }
+}
+
+/**
+ * The events of the messages a statement's CTE `rows` (id, conversation_id) wrote, one per message, to the
+ * conversation's company (see eventCtes). `message.created` carries no ticket: the jobs' sends have none.
+ */
+function messageEvents(type: "message.created" | "message.status", rows: SQL) {
+  const payload =
+    type === "message.created"
+      ? sql`jsonb_build_object('messageId', w.id, 'conversationId', w.conversation_id, 'ticketId', null)`
+      : sql`jsonb_build_object('messageId', w.id, 'conversationId', w.conversation_id)`;
+  return eventCtes(sql`
+    select ${type}::text, c.company_id, null::uuid, null::uuid, ${payload}
+    from ${rows} w join conversations c on c.id = w.conversation_id`);
 }
 
 /** Runs `work` over `items` with at most `concurrency` in flight (order of completion not kept). */

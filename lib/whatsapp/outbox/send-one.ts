@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { conversations, messages, senderNumbers } from "@/db/schema/whatsapp";
+import { emit } from "@/lib/events/emit";
 import { UserError } from "@/lib/errors";
 import { mapGraphError, WINDOW_CLOSED_CODE } from "../errors";
 import type { OutboundPayload, WhatsappGateway } from "../gateway";
@@ -19,7 +20,7 @@ export type SendMessageInput = {
   payload: OutboundPayload;
 };
 
-type Target = { to: string; providerPhoneId: string };
+type Target = { to: string; providerPhoneId: string; companyId: string };
 type Prepared = { kind: "done"; row: MessageRow } | { kind: "send"; row: MessageRow; target: Target; duplicate: boolean };
 
 /**
@@ -45,6 +46,7 @@ export async function sendMessage(
     const [conversation] = await tx
       .select({
         id: conversations.id,
+        companyId: conversations.companyId,
         customerPhone: conversations.customerPhone,
         lastInboundAt: conversations.lastInboundAt,
         windowClosedMarkedAt: conversations.windowClosedMarkedAt,
@@ -54,7 +56,7 @@ export async function sendMessage(
       .innerJoin(senderNumbers, eq(senderNumbers.id, conversations.senderNumberId))
       .where(eq(conversations.id, input.conversationId));
     if (!conversation) throw new UserError("not_found");
-    const target = { to: conversation.customerPhone, providerPhoneId: conversation.providerPhoneId };
+    const target = { to: conversation.customerPhone, providerPhoneId: conversation.providerPhoneId, companyId: conversation.companyId };
     const windowOpen = isConversationWindowOpen(conversation, now);
 
     const [inserted] = await tx
@@ -78,6 +80,7 @@ export async function sendMessage(
     if (inserted) {
       // Refused before anything leaves: the transaction rolls back, so the key stays free.
       if (freeForm && !windowOpen) throw new UserError("window_closed");
+      await emit(tx, messageEvent("message.created", target.companyId, inserted));
       return { kind: "send", row: inserted, target, duplicate: false };
     }
 
@@ -96,6 +99,7 @@ export async function sendMessage(
         .set({ status: "failed", statusAt: now, errorCode: WINDOW_CLOSED_CODE, errorTitle: mapGraphError(WINDOW_CLOSED_CODE).title })
         .where(and(eq(messages.id, claimed.id), eq(messages.status, "queued")))
         .returning();
+      if (failed) await emit(tx, messageEvent("message.status", target.companyId, failed));
       return { kind: "done", row: failed ?? claimed };
     }
     return { kind: "send", row: claimed, target, duplicate: true };
@@ -107,11 +111,15 @@ export async function sendMessage(
   const outcome = await callProvider(gateway, target.providerPhoneId, target.to, input.payload);
 
   if (outcome.ok) {
-    const [sent] = await db
-      .update(messages)
-      .set({ status: "sent", wamid: outcome.wamid, statusAt: now })
-      .where(and(eq(messages.id, row.id), eq(messages.status, "queued")))
-      .returning();
+    const sent = await db.transaction(async (tx) => {
+      const [updated] = await tx
+        .update(messages)
+        .set({ status: "sent", wamid: outcome.wamid, statusAt: now })
+        .where(and(eq(messages.id, row.id), eq(messages.status, "queued")))
+        .returning();
+      if (updated) await emit(tx, messageEvent("message.status", target.companyId, updated));
+      return updated;
+    });
     return resultAfterSend(row, sent, outcome, prepared.duplicate);
   }
 
@@ -121,10 +129,19 @@ export async function sendMessage(
       .set({ status: "failed", statusAt: now, errorCode: outcome.code, errorTitle: outcome.title })
       .where(and(eq(messages.id, row.id), eq(messages.status, "queued")))
       .returning();
+    if (updated) await emit(tx, messageEvent("message.status", target.companyId, updated));
     if (outcome.code === WINDOW_CLOSED_CODE) {
       await tx.update(conversations).set({ windowClosedMarkedAt: now }).where(eq(conversations.id, row.conversationId));
     }
     return updated;
   });
   return resultAfterSend(row, failed, outcome, prepared.duplicate);
+}
+
+/** The live screens' event for a stored or moved message: the whole company's (Conversas, the simulator). */
+function messageEvent(type: "message.created" | "message.status", companyId: string, row: Pick<MessageRow, "id" | "conversationId" | "ticketId">) {
+  const payload = { messageId: row.id, conversationId: row.conversationId };
+  return type === "message.created"
+    ? { type, audience: { companyId }, payload: { ...payload, ticketId: row.ticketId } }
+    : { type, audience: { companyId }, payload };
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { Pagination } from "@/components/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { ChannelCell } from "@/components/worklist/call-badge";
@@ -65,6 +66,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-4">
+      <LiveRefresh types={["agenda.changed", "appointment.changed"]} />
       <PageHeader title={t("title")} description={t("subtitle")} />
       <WorklistFilters
         key={JSON.stringify(params)}
