@@ -65,6 +65,7 @@ const ACTIONS: Record<string, Sample> = {
     permission: "reception.checkin",
     input: { appointmentId: ID, outcome: "compareceu" },
   },
+  "app/(app)/recepcao/actions.ts#undoAttendance": { permission: "reception.checkin", input: { appointmentId: ID } },
   "app/(app)/admin/calendar/actions.ts#saveCalendar": {
     permission: "settings.manage",
     input: { companyId: COMPANY, openDays: ["1", "2"], opensAt: "08:00", closesAt: "18:00", slotMinutes: "30", capacityPerSlot: "2" },
