@@ -25,7 +25,9 @@ test("Nova Conversa takes the number as people write it, and the server agrees w
   await expect(dialog.getByRole("alert")).toHaveText("Número inválido. Digite o DDD e o número, com ou sem +55. Ex.: (11) 99999-9999");
 
   // The server takes the typed form too: a number that never wrote gets the 24-hour alert, not a number error.
-  await to.fill("+55 11 9 6103 2832");
+  // (Not the number above: it is a demo customer's, whom other specs may have messaged within 24 hours.)
+  await to.fill("+55 11 9 4321 8765");
+  await expect(dialog.getByTestId("nc-to-normalized")).toHaveText("Será usado (11) 94321-8765 (5511943218765).");
   await create.click();
   await expect(dialog.getByTestId("window-alert")).toBeVisible();
   await expect(dialog.getByText("Número inválido")).toHaveCount(0);

@@ -1,12 +1,12 @@
 import { Phone } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { SendInvitationButton, type InvitationBlock } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
-export async function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: boolean }) {
-  const t = await getTranslations("worklist");
+export function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: boolean }) {
+  const t = useTranslations("worklist");
   if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
   if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
   if (advice.kind === "queued") return <span className="text-sm text-muted-foreground">{t("awaitingDispatch")}</span>;
@@ -33,7 +33,7 @@ export function invitationBlock(optOut: boolean, advice: CallAdvice): Invitation
 }
 
 /** The worklist's "Canal de contato" cell: the advice, and the hand-sent invitation when a call is due. */
-export async function ChannelCell({ agendaId, advice, optOut }: { agendaId: string; advice: CallAdvice; optOut: boolean }) {
+export function ChannelCell({ agendaId, advice, optOut }: { agendaId: string; advice: CallAdvice; optOut: boolean }) {
   return (
     <span className="flex items-center justify-between gap-2">
       <CallBadge advice={advice} compact />

@@ -1,5 +1,5 @@
 import { AlertTriangle, Check, CheckCheck, MessageSquareOff, MessageSquareReply, type LucideIcon } from "lucide-react";
-import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/dates";
 import { cn } from "@/lib/cn";
 
@@ -12,8 +12,10 @@ const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
   falhou: { icon: AlertTriangle, className: "text-destructive" },
 };
 
-export async function WhatsappState({ state, at, timeZone }: { state: string; at: Date | null; timeZone: string }) {
-  const t = await getTranslations("worklist");
+// Synchronous (useTranslations, not getTranslations): an async component per row would suspend and stream each
+// cell on its own, with a hidden copy and a script per cell.
+export function WhatsappState({ state, at, timeZone }: { state: string; at: Date | null; timeZone: string }) {
+  const t = useTranslations("worklist");
   const { icon: Icon, className } = ICONS[state] ?? ICONS.nao_enviado;
   return (
     <span className="inline-flex items-start gap-1.5 whitespace-nowrap">

@@ -4,19 +4,17 @@ import { PageHeader } from "@/components/admin/page-header";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { Pagination } from "@/components/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ChannelCell } from "@/components/worklist/call-badge";
 import { WorklistFilters } from "@/components/worklist/filters";
 import { Totalizers } from "@/components/worklist/totalizers";
-import { WhatsappState } from "@/components/worklist/whatsapp-state";
+import { WorklistRow } from "@/components/worklist/worklist-row";
 import { getDb } from "@/db/index";
-import { callAdvice } from "@/lib/agendas/call-advice";
 import { worklistFilterOptions } from "@/lib/agendas/filter-options";
 import { resolveWorklistFilters } from "@/lib/agendas/resolve-filters";
 import { parseWorklistParams, type WorklistParams } from "@/lib/agendas/schema";
 import type { Totalizer } from "@/lib/agendas/totalizers";
 import { getWorklist } from "@/lib/agendas/worklist";
 import { requireSection } from "@/lib/auth/session";
-import { DEFAULT_TIME_ZONE, formatDay, formatDayTimeShort } from "@/lib/dates";
+import { DEFAULT_TIME_ZONE } from "@/lib/dates";
 import { companyTimeZones } from "@/lib/org/companies";
 
 export async function generateMetadata() {
@@ -123,7 +121,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
             <TableHead>{t("columns.channel")}</TableHead>
           </TableRow>
         </TableHeader>
-        <TableBody>
+        <TableBody className="worklist-rows">
           {worklist.rows.length === 0 && (
             <TableRow>
               <TableCell colSpan={8} className="py-10 text-center">
@@ -133,51 +131,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
             </TableRow>
           )}
           {worklist.rows.map((row) => (
-            <TableRow key={row.id} data-testid="worklist-row">
-              <TableCell>
-                {/* Long names and campaigns are cut with the whole text on hover, so the row fits a 1366 px screen. */}
-                <Link
-                  href={`/atendimento/${row.id}`}
-                  title={row.customerName}
-                  className="block max-w-36 truncate font-medium text-primary underline-offset-4 hover:underline 2xl:max-w-64"
-                >
-                  {row.customerName}
-                </Link>
-              </TableCell>
-              <TableCell className="tabular-nums">{formatDay(row.contactDate)}</TableCell>
-              <TableCell>
-                {row.campaignName ? (
-                  <span title={row.campaignName} className="block max-w-28 truncate 2xl:max-w-48">{row.campaignName}</span>
-                ) : (
-                  <span className="text-muted-foreground">{t("noCampaign")}</span>
-                )}
-              </TableCell>
-              <TableCell>
-                {row.agentName ? (
-                  <span title={row.agentName} className="block max-w-24 truncate 2xl:max-w-40">{row.agentName}</span>
-                ) : (
-                  <span className="text-muted-foreground">{t("noAgent")}</span>
-                )}
-              </TableCell>
-              <TableCell>
-                {t(`origins.${row.origin}`)}
-                {row.direction === "passivo" && <span className="block text-xs text-muted-foreground">{t("direction.passivo")}</span>}
-              </TableCell>
-              <TableCell className="min-w-24 whitespace-normal">
-                {t(`statuses.${row.status}`)}
-                {row.status === "pediu_ligar" && row.callbackAt && (
-                  <span className="block text-xs text-muted-foreground" data-testid="callback-at">
-                    {t("callbackAt")} <span className="whitespace-nowrap tabular-nums">{formatDayTimeShort(row.callbackAt, timeZone)}</span>
-                  </span>
-                )}
-              </TableCell>
-              <TableCell>
-                <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
-              </TableCell>
-              <TableCell className="min-w-52 whitespace-normal">
-                <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} optOut={row.customerOptOut} />
-              </TableCell>
-            </TableRow>
+            <WorklistRow key={row.id} row={row} now={now} timeZone={timeZone} />
           ))}
         </TableBody>
       </Table>
