@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { SendInvitationButton, type InvitationBlock } from "./send-invitation-button";
 import type { CallAdvice } from "@/lib/agendas/call-advice";
+import { WorklistIcon } from "./worklist-icons";
 
 /** "Ligar" with its reason only when a call is warranted; otherwise the agent must not call. */
 export function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: boolean }) {
@@ -10,9 +11,24 @@ export function CallBadge({ advice, compact }: { advice: CallAdvice; compact?: b
   if (advice.kind === "done") return <span className="text-muted-foreground">{t("done")}</span>;
   if (advice.kind === "whatsapp") return <span className="text-sm text-muted-foreground">{t("onWhatsapp")}</span>;
   if (advice.kind === "queued") return <span className="text-sm text-muted-foreground">{t("awaitingDispatch")}</span>;
+  if (compact) {
+    // The worklist's row (styles in globals.css, icon from the page's sprite); the reason goes under the
+    // badge, so the column stays narrow enough for a 1366 px screen.
+    return (
+      <span className="wl-advice">
+        <span className="wl-call">
+          <WorklistIcon name="phone" />
+          {t("call")}
+        </span>
+        <span className="text-sm">
+          {t(`callReasons.${advice.reason}`)}
+          {advice.detail && <span className="wl-sub">{advice.detail}</span>}
+        </span>
+      </span>
+    );
+  }
   return (
-    // In the worklist the reason goes under the badge, so the column stays narrow enough for a 1366 px screen.
-    <span className={compact ? "flex flex-col items-start gap-0.5" : "flex flex-wrap items-center gap-1.5"}>
+    <span className="flex flex-wrap items-center gap-1.5">
       <Badge variant="warning" className="gap-1">
         <Phone className="size-3" aria-hidden />
         {t("call")}

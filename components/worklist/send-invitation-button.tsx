@@ -7,6 +7,7 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { sendInvitation } from "@/app/(app)/atendimento/actions";
 import { Button } from "@/components/ui/button";
+import { WorklistIcon } from "./worklist-icons";
 
 /** Why an invitation cannot go out at all: the send would only be refused. */
 export type InvitationBlock = "optout" | "celular_invalido";
@@ -26,39 +27,46 @@ export function SendInvitationButton({ agendaId, compact, blocked }: { agendaId:
     return (
       // A disabled button gets no hover: the tooltip sits on its wrapper.
       <span title={why} className="inline-flex items-center gap-2" data-testid="invitation-blocked">
-        <Button type="button" variant="outline" size={compact ? "icon" : "sm"} disabled aria-describedby={reasonId} aria-label={t("worklist.sendInvitation")}>
-          <Send className="size-4" aria-hidden />
-          {!compact && t("worklist.sendInvitation")}
-        </Button>
+        {compact ? (
+          <button type="button" className="wl-invite" disabled aria-describedby={reasonId} aria-label={t("worklist.sendInvitation")}>
+            <WorklistIcon name="send" />
+          </button>
+        ) : (
+          <Button type="button" variant="outline" size="sm" disabled aria-describedby={reasonId} aria-label={t("worklist.sendInvitation")}>
+            <Send className="size-4" aria-hidden />
+            {t("worklist.sendInvitation")}
+          </Button>
+        )}
         <span id={reasonId} className={compact ? "sr-only" : "text-xs text-muted-foreground"}>
           {why}
         </span>
       </span>
     );
   }
-  return (
-    <Button
-      type="button"
-      variant="outline"
-      size={compact ? "icon" : "sm"}
-      disabled={pending}
-      aria-label={t("worklist.sendInvitation")}
-      title={t("worklist.sendInvitation")}
-      onClick={() =>
-        startTransition(async () => {
-          const result = await sendInvitation({ agendaId, requestId: crypto.randomUUID() });
-          if (!result.ok) {
-            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
-            return;
-          }
-          if (result.data.sent) toast.success(t("worklist.invitationSent"));
-          else toast.error(t("worklist.invitationFailed"));
-          router.refresh();
-        })
+  const send = () =>
+    startTransition(async () => {
+      const result = await sendInvitation({ agendaId, requestId: crypto.randomUUID() });
+      if (!result.ok) {
+        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        return;
       }
-    >
+      if (result.data.sent) toast.success(t("worklist.invitationSent"));
+      else toast.error(t("worklist.invitationFailed"));
+      router.refresh();
+    });
+  if (compact) {
+    // The worklist's row: a short class (globals.css) and the page's sprite instead of the Button's utilities
+    // and an inline SVG on each of 50 rows.
+    return (
+      <button type="button" className="wl-invite" disabled={pending} aria-label={t("worklist.sendInvitation")} title={t("worklist.sendInvitation")} onClick={send}>
+        <WorklistIcon name="send" />
+      </button>
+    );
+  }
+  return (
+    <Button type="button" variant="outline" size="sm" disabled={pending} aria-label={t("worklist.sendInvitation")} title={t("worklist.sendInvitation")} onClick={send}>
       <Send className="size-4" aria-hidden />
-      {!compact && t("worklist.sendInvitation")}
+      {t("worklist.sendInvitation")}
     </Button>
   );
 }

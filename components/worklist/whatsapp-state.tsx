@@ -2,21 +2,34 @@ import { AlertTriangle, Check, CheckCheck, MessageSquareOff, MessageSquareReply,
 import { useTranslations } from "next-intl";
 import { formatDateTime } from "@/lib/dates";
 import { cn } from "@/lib/cn";
+import { WorklistIcon, type WorklistIconName } from "./worklist-icons";
 
-const ICONS: Record<string, { icon: LucideIcon; className: string }> = {
-  nao_enviado: { icon: MessageSquareOff, className: "text-muted-foreground" },
-  enviado: { icon: Check, className: "text-muted-foreground" },
-  entregue: { icon: CheckCheck, className: "text-muted-foreground" },
-  lido: { icon: CheckCheck, className: "text-sky-600 dark:text-sky-400" },
-  respondido: { icon: MessageSquareReply, className: "text-emerald-700 dark:text-emerald-400" },
-  falhou: { icon: AlertTriangle, className: "text-destructive" },
+const ICONS: Record<string, { icon: LucideIcon; sprite: WorklistIconName; className: string }> = {
+  nao_enviado: { icon: MessageSquareOff, sprite: "message-off", className: "text-muted-foreground" },
+  enviado: { icon: Check, sprite: "check", className: "text-muted-foreground" },
+  entregue: { icon: CheckCheck, sprite: "check-check", className: "text-muted-foreground" },
+  lido: { icon: CheckCheck, sprite: "check-check", className: "text-sky-600 dark:text-sky-400" },
+  respondido: { icon: MessageSquareReply, sprite: "message-reply", className: "text-emerald-700 dark:text-emerald-400" },
+  falhou: { icon: AlertTriangle, sprite: "alert", className: "text-destructive" },
 };
 
 // Synchronous (useTranslations, not getTranslations): an async component per row would suspend and stream each
 // cell on its own, with a hidden copy and a script per cell.
-export function WhatsappState({ state, at, timeZone }: { state: string; at: Date | null; timeZone: string }) {
+// `inRow`: the worklist's row, whose page draws the icons once (WorklistIconSprite) and styles the cell.
+export function WhatsappState({ state, at, timeZone, inRow }: { state: string; at: Date | null; timeZone: string; inRow?: boolean }) {
   const t = useTranslations("worklist");
-  const { icon: Icon, className } = ICONS[state] ?? ICONS.nao_enviado;
+  const { icon: Icon, sprite, className } = ICONS[state] ?? ICONS.nao_enviado;
+  if (inRow) {
+    return (
+      <span className="wl-state">
+        <WorklistIcon name={sprite} className={className} />
+        <span>
+          {t(`whatsappStates.${state}`)}
+          {at && <span className="wl-sub tabular-nums">{formatDateTime(at, timeZone)}</span>}
+        </span>
+      </span>
+    );
+  }
   return (
     <span className="inline-flex items-start gap-1.5 whitespace-nowrap">
       <Icon className={cn("mt-0.5 size-4", className)} aria-hidden />

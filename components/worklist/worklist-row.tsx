@@ -51,7 +51,7 @@ export function WorklistRow({ row, now, timeZone }: { row: Row; now: Date; timeZ
         )}
       </td>
       <td>
-        <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} />
+        <WhatsappState state={row.whatsappState} at={row.whatsappAt} timeZone={timeZone} inRow />
       </td>
       <td className="wl-channel">
         <ChannelCell agendaId={row.id} advice={callAdvice(row, { noReplyDays: row.noReplyDays ?? 3, now })} optOut={row.customerOptOut} />

@@ -6,6 +6,7 @@ import { Pagination } from "@/components/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { WorklistFilters } from "@/components/worklist/filters";
 import { Totalizers } from "@/components/worklist/totalizers";
+import { WorklistIconSprite } from "@/components/worklist/worklist-icons";
 import { WorklistRow } from "@/components/worklist/worklist-row";
 import { getDb } from "@/db/index";
 import { worklistFilterOptions } from "@/lib/agendas/filter-options";
@@ -92,6 +93,7 @@ export default async function WorklistPage({ searchParams }: { searchParams: Pro
           {t("totalSelected", { name: t(`totals.${filters.totalizer}`) })}
         </p>
       )}
+      <WorklistIconSprite />
       <Table data-testid="worklist">
         <TableHeader className="[&_th]:whitespace-normal">
           <TableRow>
