@@ -20,12 +20,14 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 type Holiday = { id: string; date: string; name: string };
 
 /** The company's holidays (date already as dd/MM/yyyy): add one, or remove one after a confirmation. */
 export function HolidayList({ companyId, holidays }: { companyId: string; holidays: Holiday[] }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   // Remounting the add form after a success clears what was typed.
@@ -39,7 +41,7 @@ export function HolidayList({ companyId, holidays }: { companyId: string; holida
       } catch {
         result = { ok: false, error: "unexpected" };
       }
-      if (!result.ok) toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      if (!result.ok) toastError(result.error);
       else toast.success(t("calendar.holidayRemoved", { name: holiday.name }));
       router.refresh();
     });

@@ -16,6 +16,7 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 import type { ActionResult } from "@/lib/actions/result";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 type Status = "APPROVED" | "PENDING" | "REJECTED";
 const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
@@ -23,6 +24,7 @@ const STATUSES: Status[] = ["APPROVED", "PENDING", "REJECTED"];
 /** Sandbox only: approve, reject or put back to pending by hand, as Meta's review would. */
 export function TemplateStatusMenu({ id, name, status }: { id: string; name: string; status: Status }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -36,7 +38,7 @@ export function TemplateStatusMenu({ id, name, status }: { id: string; name: str
         result = { ok: false, error: "unexpected" };
       }
       if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       toast.success(t("templates.statusChanged", { name, status: t(`templates.statuses.${next as Status}`) }));

@@ -8,10 +8,12 @@ import { toast } from "sonner";
 import { syncTemplates } from "@/app/(app)/admin/templates/actions";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 /** Cloud provider: reads the templates from Meta into the current company. */
 export function TemplateSyncButton({ companyId }: { companyId: string }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -24,7 +26,7 @@ export function TemplateSyncButton({ companyId }: { companyId: string }) {
         result = { ok: false, error: "unexpected" };
       }
       if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       toast.success(t("templates.synced", { count: result.data.received }));

@@ -8,9 +8,11 @@ import { toast } from "sonner";
 import { runJobNow } from "@/app/(app)/automacao/actions";
 import { Button } from "@/components/ui/button";
 import type { JobKey } from "@/lib/jobs/registry";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 export function RunNowButton({ job, label }: { job: JobKey; label: string }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -22,7 +24,7 @@ export function RunNowButton({ job, label }: { job: JobKey; label: string }) {
         startTransition(async () => {
           const result = await runJobNow({ job });
           if (!result.ok) {
-            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+            toastError(result.error);
             return;
           }
           toast.success(t("automation.ran", { name: label, ...result.data }));

@@ -10,17 +10,19 @@ import type { ActionResult } from "@/lib/actions/result";
 import { ACCEPTED_ATTACHMENT_TYPES, checkAttachment } from "@/lib/tickets/attachment-rules";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 /** The agent's text box. Enter sends, Shift+Enter breaks the line; disabled while the window is closed. */
 export function Composer({ ticketId, disabled }: { ticketId: string; disabled: boolean }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [body, setBody] = useState("");
   const [pending, startTransition] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
 
   function fail(error: string) {
-    toast.error(t.has(`errors.${error}`) ? t(`errors.${error}`) : t("errors.unexpected"));
+    toastError(error);
   }
 
   function attach(file: File | undefined) {
@@ -52,7 +54,7 @@ export function Composer({ ticketId, disabled }: { ticketId: string; disabled: b
     startTransition(async () => {
       const result = await sendChat({ ticketId, body: text, clientMessageId: crypto.randomUUID() });
       if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       setBody("");

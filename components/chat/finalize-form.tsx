@@ -11,12 +11,14 @@ import { Button } from "@/components/ui/button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 type Props = { ticketId: string; reasons: { id: string; name: string }[]; required: boolean };
 
 /** "Qualificar Atendimento" → "Finalizar Atendimento", with the success notices of seed 001. */
 export function FinalizeForm({ ticketId, reasons, required }: Props) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string[]>>();
   const [pending, startTransition] = useTransition();
@@ -28,7 +30,7 @@ export function FinalizeForm({ ticketId, reasons, required }: Props) {
       const result = await finalizeTicket({ ...values, ticketId });
       if (!result.ok) {
         setErrors(result.fieldErrors);
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       if (result.data.qualified) toast.success(t("chat.qualified"));

@@ -4,7 +4,6 @@ import { AlertTriangle } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
 import { startConversation, templatePreview } from "@/app/(app)/conversas/actions";
 import { FieldError } from "@/components/forms/field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -16,6 +15,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { formatPhone, normalizePhone } from "@/lib/customers/phone";
 import { fillTemplate } from "@/lib/whatsapp/template-text";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 export type NewConversationOptions = {
   senders: { id: string; phone: string; displayName: string; companyId: string }[];
@@ -32,6 +32,7 @@ type Props = NewConversationOptions & {
 /** Nova Conversa, exactly as seed 001: numbers first; after 24 h an approved template is required. */
 export function NewConversationDialog({ senders, templates, open, onOpenChange, initial }: Props) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [senderNumberId, setSender] = useState(initial?.senderNumberId ?? senders[0]?.id ?? "");
   const [customerPhone, setPhone] = useState(initial?.customerPhone ?? "");
@@ -77,7 +78,7 @@ export function NewConversationDialog({ senders, templates, open, onOpenChange, 
           return;
         }
         setErrors(result.fieldErrors);
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       onOpenChange(false);

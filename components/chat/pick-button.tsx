@@ -6,9 +6,11 @@ import { useTransition } from "react";
 import { toast } from "sonner";
 import { pickTicket } from "@/app/(app)/conversas/actions";
 import { Button } from "@/components/ui/button";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 export function PickButton({ ticketId }: { ticketId: string }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
@@ -19,7 +21,7 @@ export function PickButton({ ticketId }: { ticketId: string }) {
         startTransition(async () => {
           const result = await pickTicket({ ticketId });
           if (!result.ok) {
-            toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+            toastError(result.error);
             router.refresh();
             return;
           }

@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { cn } from "@/lib/cn";
 import { FieldError } from "./field-error";
 import { formDataToObject } from "./form-data";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 type FieldErrors = Record<string, string[]> | undefined;
 const FormContext = createContext<{ errors: FieldErrors; idPrefix: string }>({ errors: undefined, idPrefix: "" });
@@ -41,6 +42,7 @@ type Props = {
  */
 export function ActionForm({ action, redirectTo, successHref, successMessage = "saved", submitLabel, className, children, onSuccess }: Props) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>();
@@ -58,7 +60,7 @@ export function ActionForm({ action, redirectTo, successHref, successMessage = "
       }
       if (!result.ok) {
         setFieldErrors(result.fieldErrors);
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       setFieldErrors(undefined);

@@ -19,6 +19,7 @@ import {
 import { Badge, type BadgeProps } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 export type ReceptionRow = {
   id: string;
@@ -50,6 +51,7 @@ const BADGE: Record<ReceptionRow["status"], BadgeProps["variant"]> = {
  */
 export function ReceptionList({ rows, undoId }: { rows: ReceptionRow[]; undoId: string | null }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -68,7 +70,7 @@ export function ReceptionList({ rows, undoId }: { rows: ReceptionRow[]; undoId: 
       }
       setBusyId(null);
       if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
       } else {
         toast.success(t(outcome === "compareceu" ? "reception.checkedIn" : "reception.markedNoShow", { name: row.customerName }));
       }
@@ -86,7 +88,7 @@ export function ReceptionList({ rows, undoId }: { rows: ReceptionRow[]; undoId: 
         result = { ok: false, error: "unexpected" };
       }
       setBusyId(null);
-      if (!result.ok) toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      if (!result.ok) toastError(result.error);
       else toast.success(t("reception.undone", { name: row.customerName }));
       closeUndo();
       router.refresh();

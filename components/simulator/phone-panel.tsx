@@ -4,12 +4,12 @@ import { SendHorizontal } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
 import { sendSimulatorReply } from "@/app/(app)/simulador/actions";
 import { FieldError } from "@/components/forms/field-error";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/result";
 import { MessageBubble, type SimulatorMessageView, type SimulatorTap } from "./message-bubble";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 type Props = {
   sender: { id: string; displayName: string; phone: string };
@@ -29,6 +29,7 @@ type Props = {
  */
 export function PhonePanel({ sender, customerPhone, contactName, profileName, messages }: Props) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState("");
@@ -61,7 +62,7 @@ export function PhonePanel({ sender, customerPhone, contactName, profileName, me
       }
       if (!result.ok) {
         setErrors(result.fieldErrors?.text);
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       setErrors(undefined);

@@ -20,6 +20,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { SlotPicker, type SlotDay } from "./slot-picker";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 function RescheduleSlots({ days }: { days: SlotDay[] }) {
   return <SlotPicker days={days} errors={useFieldErrors("slot")} idPrefix="reschedule" />;
@@ -27,6 +28,7 @@ function RescheduleSlots({ days }: { days: SlotDay[] }) {
 
 export function AppointmentActions({ appointmentId, days }: { appointmentId: string; days: SlotDay[] }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [pending, startTransition] = useTransition();
@@ -37,7 +39,7 @@ export function AppointmentActions({ appointmentId, days }: { appointmentId: str
       if (result.ok) {
         toast.success(t("card.cancelled"));
         router.refresh();
-      } else toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+      } else toastError(result.error);
     });
   }
 

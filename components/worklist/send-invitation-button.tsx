@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { sendInvitation } from "@/app/(app)/atendimento/actions";
 import { Button } from "@/components/ui/button";
 import { WorklistIcon } from "./worklist-icons";
+import { useActionToast } from "@/components/forms/use-action-toast";
 
 /** Why an invitation cannot go out at all: the send would only be refused. */
 export type InvitationBlock = "optout" | "celular_invalido";
@@ -19,6 +20,7 @@ export type InvitationBlock = "optout" | "celular_invalido";
  */
 export function SendInvitationButton({ agendaId, compact, blocked }: { agendaId: string; compact?: boolean; blocked?: InvitationBlock }) {
   const t = useTranslations();
+  const { toastError } = useActionToast();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   if (blocked) {
@@ -47,7 +49,7 @@ export function SendInvitationButton({ agendaId, compact, blocked }: { agendaId:
     startTransition(async () => {
       const result = await sendInvitation({ agendaId, requestId: crypto.randomUUID() });
       if (!result.ok) {
-        toast.error(t.has(`errors.${result.error}`) ? t(`errors.${result.error}`) : t("errors.unexpected"));
+        toastError(result.error);
         return;
       }
       if (result.data.sent) toast.success(t("worklist.invitationSent"));
