@@ -76,6 +76,7 @@ const ACTIONS: Record<string, Sample> = {
     companyField: "companyId",
   },
   "app/(app)/admin/calendar/actions.ts#removeHoliday": { permission: "settings.manage", input: { id: ID } },
+  "app/(app)/admin/telefonia/actions.ts#rotatePbxKey": { permission: "settings.manage", input: { companyId: COMPANY }, companyField: "companyId" },
   "app/(app)/admin/programs/actions.ts#saveProgram": {
     permission: "programs.manage",
     input: {
