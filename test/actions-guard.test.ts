@@ -77,6 +77,11 @@ const ACTIONS: Record<string, Sample> = {
   },
   "app/(app)/admin/calendar/actions.ts#removeHoliday": { permission: "settings.manage", input: { id: ID } },
   "app/(app)/admin/telefonia/actions.ts#rotatePbxKey": { permission: "settings.manage", input: { companyId: COMPANY }, companyField: "companyId" },
+  "app/(app)/admin/scripts/actions.ts#saveScript": {
+    permission: "settings.manage",
+    input: { companyId: COMPANY, name: "Script", definition: { start: "a", questions: [{ id: "a", text: "Pergunta?", options: [{ id: "1", label: "Fim", next: null }] }] } },
+    companyField: "companyId",
+  },
   "app/(app)/telefonico/actions.ts#chooseOrigin": { permission: "tickets.handle", input: { origin: "phone" } },
   "app/(app)/telefonico/actions.ts#searchNumbers": { permission: "tickets.handle", input: { phone: "1195", quantity: "10" } },
   "app/(app)/telefonico/actions.ts#applyFilter": { permission: "tickets.handle", input: { mode: "period", days: "7", quantity: "10" } },

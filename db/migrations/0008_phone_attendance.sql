@@ -39,6 +39,8 @@ CREATE TABLE "script_runs" (
 	"ticket_id" uuid NOT NULL,
 	"script_version_id" uuid,
 	"report" jsonb NOT NULL,
+	"answers" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"ended_at_question" text,
 	"outcome" text,
 	"completed" boolean NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

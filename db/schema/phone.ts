@@ -103,8 +103,12 @@ export const scriptRuns = pgTable(
       .notNull()
       .references(() => tickets.id, { onDelete: "cascade" }),
     scriptVersionId: uuid("script_version_id").references(() => scriptVersions.id),
-    // ScriptReport: [{ question, answer }] and how it ended.
+    // ScriptReport: [{ question, answer }] and how it ended, as the agent saw it.
     report: jsonb("report").notNull(),
+    // The chain of answers by id, and the question shown when the script was closed (null: it reached an
+    // end): what the script's analytics count.
+    answers: jsonb("answers").notNull().default([]),
+    endedAtQuestion: text("ended_at_question"),
     outcome: text("outcome"),
     completed: boolean("completed").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

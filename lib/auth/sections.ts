@@ -31,7 +31,7 @@ export function visibleSections(permissions: readonly Permission[]) {
 }
 
 export const ADMIN_PAGES: {
-  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs" | "templates" | "phone";
+  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs" | "templates" | "phone" | "scripts";
   href: string;
   permission: Permission;
 }[] = [
@@ -44,4 +44,5 @@ export const ADMIN_PAGES: {
   { key: "programs", href: "/admin/programs", permission: "programs.manage" },
   { key: "templates", href: "/admin/templates", permission: "templates.manage" },
   { key: "phone", href: "/admin/telefonia", permission: "settings.manage" },
+  { key: "scripts", href: "/admin/scripts", permission: "settings.manage" },
 ];

@@ -7,7 +7,7 @@ import { conversations, senderNumbers } from "@/db/schema/whatsapp";
 import { UserError } from "@/lib/errors";
 import { nextProtocol } from "@/lib/tickets/protocol";
 import { createTicket, transitionTicket } from "@/lib/tickets/state";
-import { scriptReport, startRun, type ScriptReport } from "./script-engine";
+import { currentQuestion, scriptReport, startRun, type ScriptReport } from "./script-engine";
 import { scriptVersionById } from "./scripts";
 import type { FinishStepInput } from "./wizard-schema";
 import { loadWizard, saveWizard } from "./wizard-state";
@@ -59,7 +59,8 @@ export async function finishAttendance(db: Db, ctx: WizardCtx, input: FinishStep
       .returning({ id: conversations.id });
 
     const version = state.script?.versionId ? await scriptVersionById(tx, ctx.companyId, state.script.versionId) : null;
-    const report = version ? scriptReport(version.definition, state.script?.run ?? startRun()) : EMPTY_REPORT;
+    const run = state.script?.run ?? startRun();
+    const report = version ? scriptReport(version.definition, run) : EMPTY_REPORT;
 
     const protocol = await nextProtocol(tx, ctx.now);
     const ticket = await createTicket(tx, {
@@ -86,6 +87,8 @@ export async function finishAttendance(db: Db, ctx: WizardCtx, input: FinishStep
       ticketId: ticket.id,
       scriptVersionId: version?.versionId ?? null,
       report,
+      answers: version ? run.answers : [],
+      endedAtQuestion: version ? (currentQuestion(version.definition, run)?.id ?? null) : null,
       outcome: report.outcome,
       completed: report.completed,
       createdAt: ctx.now,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { scripts, scriptVersions } from "@/db/schema/phone";
 import { UserError } from "@/lib/errors";
@@ -82,4 +82,37 @@ export async function scriptVersionById(db: Db, companyId: string, versionId: st
     .innerJoin(scripts, eq(scripts.id, scriptVersions.scriptId))
     .where(and(eq(scriptVersions.id, versionId), eq(scripts.companyId, companyId)));
   return row ? { ...row, definition: row.definition as ScriptDefinition } : null;
+}
+
+/** Administração → Scripts: the company's scripts with their latest version and how often they ran. */
+export async function listScripts(db: Db, companyId: string) {
+  return db
+    .select({
+      id: scripts.id,
+      name: scripts.name,
+      planName: scripts.planName,
+      active: scripts.active,
+      version: sql<number>`(select max(v.version)::int from script_versions v where v.script_id = ${scripts.id})`,
+      runs: sql<number>`(select count(*)::int from script_runs r join script_versions v on v.id = r.script_version_id where v.script_id = ${scripts.id})`,
+    })
+    .from(scripts)
+    .where(eq(scripts.companyId, companyId))
+    .orderBy(asc(scripts.name));
+}
+
+/** One script of the user's companies with its latest version, or null (another company's id is a 404). */
+export async function getScript(db: Db, companyIds: string[], id: string) {
+  if (!companyIds.length) return null;
+  const [script] = await db
+    .select({ id: scripts.id, companyId: scripts.companyId, name: scripts.name, planName: scripts.planName })
+    .from(scripts)
+    .where(and(eq(scripts.id, id), inArray(scripts.companyId, companyIds)));
+  if (!script) return null;
+  const [version] = await db
+    .select({ version: scriptVersions.version, definition: scriptVersions.definition, createdAt: scriptVersions.createdAt })
+    .from(scriptVersions)
+    .where(eq(scriptVersions.scriptId, id))
+    .orderBy(desc(scriptVersions.version))
+    .limit(1);
+  return { ...script, version: version?.version ?? 0, definition: (version?.definition ?? null) as ScriptDefinition | null, savedAt: version?.createdAt ?? null };
 }

@@ -12,6 +12,8 @@ import { seeded, type Seeded } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/db";
 import { findCalls } from "./call-search";
 import { finishAttendance } from "./finish-attendance";
+import { scriptAnalytics } from "./script-analytics";
+import { scriptVersionById } from "./scripts";
 import * as wizard from "./wizard";
 import { filterStepSchema, finishStepSchema } from "./wizard-schema";
 import { loadWizard } from "./wizard-state";
@@ -144,6 +146,13 @@ describe("the phone wizard, step by step on the server", () => {
     const [linked] = await t.db.select({ ticketId: callRecords.ticketId }).from(callRecords).where(eq(callRecords.id, calls[0].id));
     expect(linked.ticketId).toBe(done.ticketId);
     expect(await state()).toMatchObject({ step: 9, done });
+    // The analytics see the run: it reached the first question and was closed at the Wi-Fi one.
+    const version = await scriptVersionById(t.db, s.net, s6.script!.versionId!);
+    const stats = await scriptAnalytics(t.db, version!.scriptId);
+    expect(stats.runs).toBe(1);
+    expect(stats.perQuestion.get("tipo")).toMatchObject({ reached: 1, abandoned: 0 });
+    expect(stats.perQuestion.get("wifi")).toMatchObject({ reached: 1, abandoned: 1 });
+    expect(stats.perQuestion.has("luzes")).toBe(false);
     const history = await closedTickets(t.db, [s.net], {});
     expect(history.map((h) => h.protocol)).toContain(done.protocol);
 
