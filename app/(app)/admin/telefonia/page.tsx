@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/admin/page-header";
+import { CallImport } from "@/components/phone/call-import";
 import { PbxKeyPanel } from "@/components/phone/pbx-key-panel";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getDb } from "@/db/index";
@@ -30,6 +31,15 @@ export default async function PhoneSettingsPage() {
             companyId={user.companyId}
             current={key ? { prefix: key.keyPrefix, createdAt: formatDateTime(key.createdAt, DEFAULT_TIME_ZONE) } : null}
           />
+        </CardContent>
+      </Card>
+      <Card className="mt-6">
+        <CardHeader>
+          <CardTitle>{t("importTitle")}</CardTitle>
+          <CardDescription>{t("importText")}</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CallImport />
         </CardContent>
       </Card>
     </>
