@@ -4,7 +4,7 @@ import { UserError } from "@/lib/errors";
 import { seeded, type Seeded } from "@/test/fixtures";
 import { createTestDb, type TestDb } from "@/test/db";
 import { saveScriptSchema } from "./schema";
-import { getScript, saveScript, scriptFor, scriptVersionById } from "./scripts";
+import { getScript, listScripts, saveScript, scriptFor, scriptVersionById } from "./scripts";
 
 const NOW = new Date("2026-12-04T15:00:00.000Z");
 let t: TestDb;
@@ -55,5 +55,12 @@ describe("saving scripts", () => {
     expect(await attempt({ start: "a", questions: [q("a", [{ id: "1", label: "x", next: "b" }, { id: "2", label: "fim", next: null }]), q("b", [{ id: "3", label: "y", next: "b" }])] })).toEqual({ code: "script_invalid", problems: ["no_exit:b"] });
     expect(await attempt({ start: "a", questions: [q("a", [{ id: "1", label: "x", next: "a" }])] })).toEqual({ code: "script_invalid", problems: ["no_end"] });
     expect(await getScript(t.db, [s.net], "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+});
+
+describe("the scripts list", () => {
+  it("lists the company's scripts with their latest version and runs", async () => {
+    const rows = await listScripts(t.db, s.sp);
+    expect(rows).toEqual([{ id: expect.any(String), name: "Oficina: motivo da ligação", planName: null, active: true, version: 1, runs: 0 }]);
   });
 });

@@ -84,6 +84,9 @@ export async function scriptVersionById(db: Db, companyId: string, versionId: st
   return row ? { ...row, definition: row.definition as ScriptDefinition } : null;
 }
 
+// Drizzle leaves columns unqualified in single-table selects, so correlated subqueries name the outer row.
+const OUTER_SCRIPT_ID = sql.raw(`"scripts"."id"`);
+
 /** Administração → Scripts: the company's scripts with their latest version and how often they ran. */
 export async function listScripts(db: Db, companyId: string) {
   return db
@@ -92,8 +95,8 @@ export async function listScripts(db: Db, companyId: string) {
       name: scripts.name,
       planName: scripts.planName,
       active: scripts.active,
-      version: sql<number>`(select max(v.version)::int from script_versions v where v.script_id = ${scripts.id})`,
-      runs: sql<number>`(select count(*)::int from script_runs r join script_versions v on v.id = r.script_version_id where v.script_id = ${scripts.id})`,
+      version: sql<number>`(select max(v.version)::int from script_versions v where v.script_id = ${OUTER_SCRIPT_ID})`,
+      runs: sql<number>`(select count(*)::int from script_runs r join script_versions v on v.id = r.script_version_id where v.script_id = ${OUTER_SCRIPT_ID})`,
     })
     .from(scripts)
     .where(eq(scripts.companyId, companyId))
