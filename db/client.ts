@@ -9,10 +9,11 @@ import * as customers from "./schema/customers";
 import * as events from "./schema/events";
 import * as jobs from "./schema/jobs";
 import * as org from "./schema/org";
+import * as phone from "./schema/phone";
 import * as tickets from "./schema/tickets";
 import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...phone };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

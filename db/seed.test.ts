@@ -8,6 +8,8 @@ import { agendas, appointments } from "./schema/agendas";
 import { assets, contacts, customers, serviceOrders } from "./schema/customers";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
 import { DEMO_PASSWORD, DEMO_USERS, seed } from "./seed";
+import { callRecords, scriptVersions } from "./schema/phone";
+import { validateScript, type ScriptDefinition } from "@/lib/phone/script-engine";
 
 const NOW = new Date("2026-03-02T12:00:00.000Z");
 
@@ -217,5 +219,37 @@ describe("the front desk of a demo started late in the evening", () => {
     // Started within the sweep's 60-minute tolerance, so the receptionist can still mark them.
     expect(started.length).toBeGreaterThanOrEqual(4);
     expect(times.some((t) => t > LATE.getTime())).toBe(true);
+  });
+});
+
+describe("the demo phone data", () => {
+  it("has weeks of São Paulo calls, some from numbers no contact has, each PBX id once", async () => {
+    const sp = (await t.db.select({ id: companies.id }).from(companies).where(sql`${companies.name} like '%São Paulo%'`))[0].id;
+    const calls = await t.db
+      .select({ caller: callRecords.caller, pbxId: callRecords.pbxId, startedAt: callRecords.startedAt, disposition: callRecords.disposition })
+      .from(callRecords)
+      .where(eq(callRecords.companyId, sp));
+    expect(calls.length).toBeGreaterThanOrEqual(50);
+    const days = calls.map((c) => (NOW.getTime() - c.startedAt.getTime()) / 86_400_000);
+    expect(Math.max(...days)).toBeGreaterThan(14);
+    expect(Math.min(...days)).toBeGreaterThanOrEqual(0);
+    expect(new Set(calls.map((c) => c.pbxId)).size).toBe(calls.length);
+    expect(new Set(calls.map((c) => c.disposition))).toContain("NO ANSWER");
+    const known = new Set(
+      (await t.db.select({ mobile: contacts.mobile, phone: contacts.phone }).from(contacts)).flatMap((c) => [c.mobile, c.phone]),
+    );
+    const unknown = calls.filter((c) => !known.has(c.caller));
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.length).toBeLessThan(calls.length);
+  });
+
+  it("has a valid demo script with a branch for São Paulo and Conecta Fibra", async () => {
+    const rows = await t.db.select({ definition: scriptVersions.definition, version: scriptVersions.version }).from(scriptVersions);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const def = row.definition as ScriptDefinition;
+      expect(validateScript(def)).toEqual([]);
+      expect(def.questions.some((q) => new Set(q.options.map((o) => o.next)).size > 1)).toBe(true);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { cnpjFromBase, cpfFromBase } from "../lib/customers/document";
 import { SEEDED_ROLES } from "../lib/auth/permissions";
 import type { Db } from "./client";
 import { seedAgendas, type AgendaSeedContext } from "./seed-agendas";
+import { seedPhone } from "./seed-phone";
 import { seedWhatsapp } from "./seed-whatsapp";
 import { assets, contacts, customers, serviceOrders } from "./schema/customers";
 import { companies, queueMembers, queues, roles, teamMembers, teams, userCompanies, users } from "./schema/org";
@@ -331,6 +332,20 @@ export async function seed(db: Db, opts: { now?: Date; customers?: number; agend
       queueId: Object.fromEntries(QUEUES.map((q, i) => [q.key, queueRows[i].id])),
       agentsByCompany,
       customersWithMobile,
+    });
+
+    const contactPhones: Record<"sp" | "net", string[]> = { sp: [], net: [] };
+    contactValues.forEach((c) => {
+      const key = plan[customerRows.findIndex((r) => r.id === c.customerId)].company.key;
+      if (key === "sp" || key === "net") contactPhones[key].push(...[c.mobile, c.phone].filter((p): p is string => !!p));
+    });
+    const pendingCustomer = customersWithMobile.net[0];
+    await seedPhone(tx, {
+      now,
+      rnd: createRandom(20261125),
+      companyId,
+      contactPhones,
+      pending: pendingCustomer ? { customerId: pendingCustomer.id, mobile: pendingCustomer.mobile } : null,
     });
 
     return { companies: COMPANIES.length, users: DEMO_USERS.length, customers: customerCount, ...agendaSummary };

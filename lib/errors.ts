@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   "templates_sync_sandbox",
   "simulator_disabled",
   "simulator_webhook_failed",
+  // Phone attendance (lib/phone)
+  "script_invalid",
+  "phone_conversation_busy",
+  "wizard_stale",
+  "no_phone_line",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,6 +9,8 @@ import { agendas, campaigns, programs } from "@/db/schema/agendas";
 import { customers } from "@/db/schema/customers";
 import { companies, queues, teams, users } from "@/db/schema/org";
 import { messageTemplates } from "@/db/schema/whatsapp";
+import { scripts } from "@/db/schema/phone";
+import { getScript } from "@/lib/phone/scripts";
 import { getAgendaCard } from "@/lib/agendas/agenda-card";
 import { getCampaign, getProgram } from "@/lib/agendas/programs";
 import { getCustomerDetail } from "@/lib/customers/customers";
@@ -36,6 +38,7 @@ const PAGES: Record<string, { table: PgTable; company: PgColumn; load: Loader } 
   "app/(app)/admin/users/[id]/page.tsx": { table: users, company: users.homeCompanyId, load: getUser },
   "app/(app)/atendimento/[id]/page.tsx": { table: agendas, company: agendas.companyId, load: getAgendaCard },
   "app/(app)/clientes/[id]/page.tsx": { table: customers, company: customers.companyId, load: (db, s, id) => getCustomerDetail(db, s.companyIds, id) },
+  "app/(app)/admin/scripts/[id]/page.tsx": { table: scripts, company: scripts.companyId, load: (db, s, id) => getScript(db, s.companyIds, id) },
   // Roles are shared by every company (one set of job titles), behind users.manage.
   "app/(app)/admin/roles/[id]/page.tsx": { global: "roles" },
 };

@@ -31,7 +31,7 @@ export function visibleSections(permissions: readonly Permission[]) {
 }
 
 export const ADMIN_PAGES: {
-  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs" | "templates";
+  key: "companies" | "users" | "roles" | "teams" | "queues" | "calendar" | "programs" | "templates" | "phone" | "scripts";
   href: string;
   permission: Permission;
 }[] = [
@@ -43,4 +43,6 @@ export const ADMIN_PAGES: {
   { key: "calendar", href: "/admin/calendar", permission: "settings.manage" },
   { key: "programs", href: "/admin/programs", permission: "programs.manage" },
   { key: "templates", href: "/admin/templates", permission: "templates.manage" },
+  { key: "phone", href: "/admin/telefonia", permission: "settings.manage" },
+  { key: "scripts", href: "/admin/scripts", permission: "settings.manage" },
 ];

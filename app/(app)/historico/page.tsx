@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/admin/page-header";
 import { HistoryNewConversation } from "@/components/chat/history-new-conversation";
 import { MessageList } from "@/components/chat/message-list";
+import { ScriptReportTable } from "@/components/phone/script-report-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -19,6 +20,7 @@ import { formatPhone } from "@/lib/customers/phone";
 import { DEFAULT_TIME_ZONE, formatDateTime, zonedInstant, addDaysToDate } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { companyMembers } from "@/lib/org/members";
+import { ticketScriptReport } from "@/lib/phone/finish-attendance";
 import { closedTickets, newConversationOptions, ticketDetail } from "@/lib/tickets/desk-queries";
 
 // Real calendar days only, as the forms (2026-02-31 would silently mean March 3rd).
@@ -53,6 +55,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
     getTranslations(),
   ]);
   const viewing = f.ver && isUuid(f.ver) ? await ticketDetail(db, user, f.ver) : null;
+  const scriptReport = viewing ? await ticketScriptReport(db, user.companyIds, viewing.ticket.id) : null;
   const agentOptions = [...new Map(agents.map((a) => [a.id, a])).values()];
   const keep = (extra: Record<string, string>) =>
     `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(f).filter(([k, v]) => v && k !== "ver")), ...extra })}`;
@@ -146,7 +149,13 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
             <CardTitle>{t("history.conversation", { protocol: viewing.ticket.protocol })}</CardTitle>
             {viewing.ticket.description && <p className="text-sm text-muted-foreground">{viewing.ticket.description}</p>}
           </CardHeader>
-          <CardContent>
+          <CardContent className="space-y-4">
+            {scriptReport && (
+              <section aria-label={t("phone.scriptReportTitle")} className="space-y-2">
+                <h3 className="text-sm font-medium">{t("phone.scriptReportTitle")}</h3>
+                <ScriptReportTable report={scriptReport} />
+              </section>
+            )}
             <MessageList
               messages={viewing.messages}
               timeZone={DEFAULT_TIME_ZONE}
