@@ -10,10 +10,11 @@ import * as events from "./schema/events";
 import * as jobs from "./schema/jobs";
 import * as notifications from "./schema/notifications";
 import * as org from "./schema/org";
+import * as scheduledActions from "./schema/scheduled-actions";
 import * as tickets from "./schema/tickets";
 import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...notifications };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...notifications, ...scheduledActions };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

@@ -50,6 +50,8 @@ export const ERROR_CODES = [
   "templates_sync_sandbox",
   "simulator_disabled",
   "simulator_webhook_failed",
+  "scheduling_conflict",
+  "scheduled_action_closed",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
