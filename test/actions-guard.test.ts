@@ -31,6 +31,12 @@ type Sample = { permission: Permission | null; input: Record<string, unknown>; c
 const ACTIONS: Record<string, Sample> = {
   "app/(app)/actions.ts#switchCompany": { permission: null, input: { companyId: COMPANY }, companyField: "companyId" },
   "app/(app)/actions.ts#setLocale": { permission: null, input: { locale: "en" } },
+  "app/(app)/agendamentos/actions.ts#saveScheduled": {
+    permission: "scheduled_actions.create",
+    input: { companyId: COMPANY, queueId: ID, agentId: ID, kind: "notificar", scheduledAt: "2030-01-10T10:00", phone: "11988880001" },
+    companyField: "companyId",
+  },
+  "app/(app)/agendamentos/actions.ts#cancelScheduled": { permission: "scheduled_actions.create", input: { id: ID } },
   "app/(app)/notificacoes/actions.ts#readNotification": { permission: null, input: { id: ID } },
   "app/(app)/notificacoes/actions.ts#readAllNotifications": { permission: null, input: {} },
   "app/(app)/notificacoes/actions.ts#deleteNotification": { permission: null, input: { id: ID } },
@@ -68,6 +74,7 @@ const ACTIONS: Record<string, Sample> = {
     permission: "reception.checkin",
     input: { appointmentId: ID, outcome: "compareceu" },
   },
+  "app/(app)/recepcao/actions.ts#undoAttendance": { permission: "reception.checkin", input: { appointmentId: ID } },
   "app/(app)/admin/calendar/actions.ts#saveCalendar": {
     permission: "settings.manage",
     input: { companyId: COMPANY, openDays: ["1", "2"], opensAt: "08:00", closesAt: "18:00", slotMinutes: "30", capacityPerSlot: "2" },
