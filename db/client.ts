@@ -8,12 +8,14 @@ import * as agendas from "./schema/agendas";
 import * as customers from "./schema/customers";
 import * as events from "./schema/events";
 import * as jobs from "./schema/jobs";
+import * as notifications from "./schema/notifications";
 import * as org from "./schema/org";
 import * as phone from "./schema/phone";
+import * as scheduledActions from "./schema/scheduled-actions";
 import * as tickets from "./schema/tickets";
 import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...phone };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...phone, ...notifications, ...scheduledActions };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

@@ -4,6 +4,7 @@ import { dispatchInvitationsFunction } from "./functions/dispatch-invitations";
 import { eventsCleanupFunction } from "./functions/events-cleanup";
 import { generateAgendasFunction } from "./functions/generate-agendas";
 import { noShowSweepFunction } from "./functions/no-show-sweep";
+import { scheduledActionsFunction } from "./functions/scheduled-actions";
 import { windowChecksFunction } from "./functions/window-checks";
 
 /** Every Inngest function served at /api/inngest; the automation issue adds the jobs here. */
@@ -14,4 +15,5 @@ export const functions: InngestFunction.Any[] = [
   noShowSweepFunction,
   windowChecksFunction,
   eventsCleanupFunction,
+  scheduledActionsFunction,
 ];

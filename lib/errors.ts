@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   "phone_conversation_busy",
   "wizard_stale",
   "no_phone_line",
+  // Scheduled actions (lib/scheduled-actions)
+  "scheduling_conflict",
+  "scheduled_action_closed",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -31,6 +31,15 @@ type Sample = { permission: Permission | null; input: Record<string, unknown>; c
 const ACTIONS: Record<string, Sample> = {
   "app/(app)/actions.ts#switchCompany": { permission: null, input: { companyId: COMPANY }, companyField: "companyId" },
   "app/(app)/actions.ts#setLocale": { permission: null, input: { locale: "en" } },
+  "app/(app)/agendamentos/actions.ts#saveScheduled": {
+    permission: "scheduled_actions.create",
+    input: { companyId: COMPANY, queueId: ID, agentId: ID, kind: "notificar", scheduledAt: "2030-01-10T10:00", phone: "11988880001" },
+    companyField: "companyId",
+  },
+  "app/(app)/agendamentos/actions.ts#cancelScheduled": { permission: "scheduled_actions.create", input: { id: ID } },
+  "app/(app)/notificacoes/actions.ts#readNotification": { permission: null, input: { id: ID } },
+  "app/(app)/notificacoes/actions.ts#readAllNotifications": { permission: null, input: {} },
+  "app/(app)/notificacoes/actions.ts#deleteNotification": { permission: null, input: { id: ID } },
   "app/(app)/admin/actions.ts#saveCompany": {
     permission: "settings.manage",
     input: { id: COMPANY, name: "Loja", timeZone: "America/Sao_Paulo", sendingStartsAt: "08:00", sendingEndsAt: "20:00" },

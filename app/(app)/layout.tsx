@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { CompanySwitcher } from "@/components/shell/company-switcher";
-import { NotificationBell } from "@/components/shell/notification-bell";
+import { Notifications } from "@/components/shell/notifications";
 import { SidebarNav } from "@/components/shell/sidebar-nav";
 import { UserMenu } from "@/components/shell/user-menu";
 import { requireUser } from "@/lib/auth/session";
@@ -28,7 +28,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <CompanySwitcher companies={user.companies} currentId={user.companyId} />
           <div className="ml-auto flex items-center gap-1">
             <LiveIndicator />
-            <NotificationBell />
+            <Notifications userId={user.id} companyId={user.companyId} />
             <UserMenu name={user.name} email={user.email} roleName={user.roleName} />
           </div>
         </header>

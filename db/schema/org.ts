@@ -21,6 +21,8 @@ export const companies = pgTable("companies", {
   // Automatic WhatsApp sends only go out between these wall-clock times (company time zone).
   sendingStartsAt: text("sending_starts_at").notNull().default("08:00"),
   sendingEndsAt: text("sending_ends_at").notNull().default("20:00"),
+  // Agendamentos: no two pending actions within this window centred on one (seed 002: 6 minutes).
+  schedulingSpacingMinutes: integer("scheduling_spacing_minutes").notNull().default(6),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

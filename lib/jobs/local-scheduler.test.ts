@@ -44,6 +44,7 @@ describe("the jobs' schedule", () => {
       "no-show-sweep": "2026-12-03T11:00:00.000Z",
       "window-checks": "2026-12-03T11:00:00.000Z",
       "events-cleanup": "2026-12-04T06:30:00.000Z", // 03:30 in São Paulo
+      "scheduled-actions": "2026-12-03T10:59:00.000Z", // every minute
     });
     expect(nextRunAt(JOBS[1], sp("2026-12-03T08:00:00")).toISOString()).toBe("2026-12-03T11:05:00.000Z");
   });
@@ -64,7 +65,8 @@ describe("the local scheduler", () => {
     const scheduler = createLocalScheduler({ db: t.db, kind: kind(), gateway: () => gateway, clock: () => now });
 
     now = sp("2026-12-03T07:59:59");
-    expect(await scheduler.runDue()).toEqual([]);
+    // Only the every-minute job (scheduled actions) came due at 07:59.
+    expect((await scheduler.runDue()).map((r) => [r.job, r.outcome])).toEqual([["scheduled-actions", "ran"]]);
 
     now = sp("2026-12-03T08:00:02");
     const ran = await scheduler.runDue();
@@ -72,6 +74,7 @@ describe("the local scheduler", () => {
       ["dispatch-confirmations", "ran"],
       ["dispatch-invitations", "ran"],
       ["no-show-sweep", "ran"],
+      ["scheduled-actions", "ran"],
       ["window-checks", "ran"],
     ]);
     const [invitations] = await cronRuns(t.db, "dispatch-invitations");

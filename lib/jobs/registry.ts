@@ -3,10 +3,11 @@ import * as dispatchInvitations from "./dispatch-invitations";
 import * as eventsCleanup from "./events-cleanup";
 import * as generateAgendas from "./generate-agendas";
 import * as noShowSweep from "./no-show-sweep";
+import * as scheduledActions from "./run-scheduled-actions";
 import type { JobDeps, JobOptions, JobReport } from "./types";
 import * as windowChecks from "./window-checks";
 
-export type JobKey = "generate-agendas" | "dispatch-invitations" | "dispatch-confirmations" | "no-show-sweep" | "window-checks" | "events-cleanup";
+export type JobKey = "generate-agendas" | "dispatch-invitations" | "dispatch-confirmations" | "no-show-sweep" | "window-checks" | "events-cleanup" | "scheduled-actions";
 
 export type JobDefinition = {
   key: JobKey;
@@ -25,6 +26,7 @@ export const JOBS: readonly JobDefinition[] = [
   { key: "no-show-sweep", cron: "TZ=America/Sao_Paulo */10 * * * *", event: "atende/jobs.no-show-sweep.run", run: noShowSweep.run },
   { key: "window-checks", cron: "TZ=America/Sao_Paulo */15 * * * *", event: "atende/jobs.window-checks.run", run: windowChecks.run },
   { key: "events-cleanup", cron: "TZ=America/Sao_Paulo 30 3 * * *", event: "atende/jobs.events-cleanup.run", run: eventsCleanup.run },
+  { key: "scheduled-actions", cron: "TZ=America/Sao_Paulo * * * * *", event: "atende/jobs.scheduled-actions.run", run: scheduledActions.run },
 ];
 
 export const JOB_KEYS = JOBS.map((j) => j.key);
