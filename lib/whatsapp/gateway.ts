@@ -16,7 +16,7 @@ export type OutboundPayload =
       buttons?: { type: "QUICK_REPLY" | "URL"; text: string }[];
     }
   | { type: "buttons"; body: string; buttons: { id: string; title: string }[] }
-  | { type: "list"; body: string; buttonText: string; rows: { id: string; title: string; description?: string }[] }
+  | { type: "list"; body: string; buttonText: string; sectionTitle?: string; rows: { id: string; title: string; description?: string }[] }
   | { type: "media"; kind: "image" | "document" | "audio" | "video"; mediaId: string; caption?: string; fileName?: string };
 
 export type SendResult =

@@ -52,6 +52,7 @@ describe("parseWebhook", () => {
         phoneNumberId: "PH1",
         from: "551187654321",
         customerPhone: "5511987654321",
+        userId: null,
         contactName: "Maria",
         timestamp: new Date(1763900000 * 1000),
         type: "text",

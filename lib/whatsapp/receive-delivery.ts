@@ -59,6 +59,12 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
     const shown = delivery.invalidSenders.slice(0, 5).map((from) => JSON.stringify(from.length > 20 ? `${from.slice(0, 20)}…` : from)).join(", ");
     console.warn(`[whatsapp] ${delivery.invalidSenders.length} message(s) skipped: the sender is not a phone number (${shown})`);
   }
+  const otherSkips = (delivery.skippedReasons ?? []).filter((reason) => !reason.includes("neither a phone number nor a user id"));
+  if (otherSkips.length) console.warn(`[whatsapp] ${otherSkips.length} item(s) skipped: ${otherSkips.slice(0, 10).join("; ")}`);
+  for (const e of delivery.changeErrors ?? []) {
+    // Meta reports problems with the whole change (not one message) here; fbtrace_id is what its support asks for.
+    console.warn(`[whatsapp] webhook error ${e.code ?? "?"}: ${e.title ?? ""}${e.details ? ` — ${e.details}` : ""} (fbtrace_id ${e.fbtraceId ?? "-"})`);
+  }
 
   const { db, now } = deps;
   let result: Awaited<ReturnType<typeof processDelivery>>;
