@@ -55,6 +55,8 @@ export type WebhookDelivery = {
   invalidSenders?: string[];
   /** Every skipped item with why, for the log: a 200 answer means Meta never sends it again. */
   skippedReasons?: string[];
+  /** `message_template_status_update` items (a template paused, disabled, approved again …). */
+  templateStatuses?: { name: string; language: string; event: string; reason: string | null }[];
   /** Change-level `value.errors` (Meta reports problems with the whole change there), for the log. */
   changeErrors?: { code: number | null; title: string | null; details: string | null; fbtraceId: string | null }[];
 };
@@ -163,6 +165,13 @@ const valueSchema = z.object({
     .catch(undefined),
   messages: z.array(z.unknown()).optional().catch(undefined),
   statuses: z.array(z.unknown()).optional().catch(undefined),
+});
+
+const templateStatusSchema = z.object({
+  event: optText,
+  message_template_name: optText,
+  message_template_language: optText,
+  reason: z.string().nullish().catch(undefined),
 });
 
 const changeSchema = z.object({ field: optText, value: z.unknown() });
@@ -305,6 +314,18 @@ export function parseWebhook(body: unknown): WebhookDelivery | null {
     }
     for (const rawChange of entry.data.changes ?? []) {
       const change = changeSchema.safeParse(rawChange);
+      if (change.success && change.data.field === "message_template_status_update") {
+        const t = templateStatusSchema.safeParse(change.data.value);
+        if (t.success && t.data.message_template_name && t.data.event) {
+          (delivery.templateStatuses ??= []).push({
+            name: t.data.message_template_name,
+            language: t.data.message_template_language ?? "pt_BR",
+            event: t.data.event,
+            reason: t.data.reason ?? null,
+          });
+        } else skip(delivery, "template status update without a name or event");
+        continue;
+      }
       if (!change.success || (change.data.field !== undefined && change.data.field !== "messages")) continue;
       const value = valueSchema.safeParse(change.data.value);
       if (!value.success) {

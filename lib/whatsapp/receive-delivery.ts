@@ -3,6 +3,7 @@ import { storableValues } from "@/lib/storable-text";
 import { followUpDelivery } from "./follow-up";
 import { parseWebhook } from "./parse-webhook";
 import { processDelivery } from "./process-delivery";
+import { applyTemplateStatusUpdates } from "./template-status";
 import { verifyWebhookSignature } from "./webhook-signature";
 
 /** Meta's deliveries are a few kilobytes; anything this large is not one. */
@@ -73,6 +74,14 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
   } catch (error) {
     console.error("[whatsapp] could not store a delivery; answering 500 so that it is delivered again", error);
     return { status: 500, body: { ok: false, error: "storage_failed" } };
+  }
+  if (delivery.templateStatuses?.length) {
+    try {
+      await applyTemplateStatusUpdates(db, delivery.templateStatuses, now);
+    } catch (error) {
+      console.error("[whatsapp] could not apply template status updates; answering 500 so that they are delivered again", error);
+      return { status: 500, body: { ok: false, error: "storage_failed" } };
+    }
   }
   if (result.unknownSender) console.warn(`[whatsapp] ${result.unknownSender} message(s) for an unknown sender number ignored`);
 
