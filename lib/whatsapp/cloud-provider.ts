@@ -167,6 +167,17 @@ export function createCloudProvider(config: CloudProviderConfig): WhatsappGatewa
       return { ok: true, wamid };
     },
 
+    async markRead(from, wamid) {
+      const reply = await call(`${base}/${encodeURIComponent(from.providerPhoneId)}/messages`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ messaging_product: "whatsapp", status: "read", message_id: wamid }),
+      }).catch((error: unknown) => {
+        throw new WhatsappProviderError({ ...mapGraphError(TRANSPORT_ERROR_CODE), title: String(error) });
+      });
+      if (reply.status < 200 || reply.status >= 300) throw new WhatsappProviderError(graphError(reply.status, reply.body));
+    },
+
     async uploadMedia(from, file) {
       const form = new FormData();
       form.append("messaging_product", "whatsapp");

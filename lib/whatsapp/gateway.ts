@@ -37,4 +37,6 @@ export interface WhatsappGateway {
   send(from: { providerPhoneId: string }, to: string, payload: OutboundPayload): Promise<SendResult>;
   uploadMedia(from: { providerPhoneId: string }, file: { bytes: Uint8Array; mimeType: string; fileName: string }): Promise<{ mediaId: string }>;
   listTemplates(): Promise<ProviderTemplate[]>;
+  /** Marks an inbound message (and every earlier one) read: the customer sees the blue ticks. */
+  markRead?(from: { providerPhoneId: string }, wamid: string): Promise<void>;
 }
