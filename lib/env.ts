@@ -23,7 +23,7 @@ const whatsappSchema = z.object({
   WHATSAPP_API_VERSION: optionalText.pipe(
     z
       .string()
-      .regex(/^v\d+\.\d+$/, "expected a Graph API version such as v21.0")
+      .regex(/^v\d+\.\d+$/, "expected a Graph API version such as v26.0")
       .optional(),
   ),
   WHATSAPP_BUSINESS_ACCOUNT_ID: optionalText,
@@ -64,7 +64,7 @@ export function parseWhatsappEnv(source: Record<string, string | undefined>): Wh
     verifyToken: verifyToken!,
     accessToken: env.WHATSAPP_ACCESS_TOKEN,
     graphBaseUrl: (env.WHATSAPP_GRAPH_BASE_URL ?? "https://graph.facebook.com").replace(/\/+$/, ""),
-    apiVersion: env.WHATSAPP_API_VERSION ?? "v21.0",
+    apiVersion: env.WHATSAPP_API_VERSION ?? "v26.0",
     businessAccountId: env.WHATSAPP_BUSINESS_ACCOUNT_ID,
   };
 }

@@ -50,15 +50,20 @@ describe("callAdvice — (1) no message reached the customer: Ligar with the rea
   });
 
   it("falhou at the provider counts as not sent and carries the provider's error", () => {
-    const detail = "131026 · Número não está no WhatsApp";
+    const detail = "131049 · Mensagem não entregue para preservar o engajamento do cliente";
     expect(
       callAdvice(agenda({ whatsappState: "falhou", whatsappReason: detail, whatsappAt: ago(60_000) }), opts),
     ).toEqual({ kind: "call", reason: "falha_provedor", detail });
-    // Even a fresh failure (no waiting for noReplyDays).
-    expect(callAdvice(agenda({ whatsappState: "falhou", whatsappReason: "131050 · bloqueou", whatsappAt: now }), opts)).toMatchObject({
+  });
+
+  it("falhou with 131026 says the number is not on WhatsApp, 131050 that marketing was stopped, even fresh", () => {
+    expect(callAdvice(agenda({ whatsappState: "falhou", whatsappReason: "131026 · Número não está no WhatsApp", whatsappAt: now }), opts)).toEqual({
       kind: "call",
-      reason: "falha_provedor",
-      detail: "131050 · bloqueou",
+      reason: "nao_esta_no_whatsapp",
+    });
+    expect(callAdvice(agenda({ whatsappState: "falhou", whatsappReason: "131050 · bloqueou", whatsappAt: now }), opts)).toEqual({
+      kind: "call",
+      reason: "bloqueou_marketing",
     });
   });
 });

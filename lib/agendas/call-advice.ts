@@ -1,3 +1,4 @@
+import { MARKETING_OPT_OUT_CODE, UNDELIVERABLE_CODE } from "@/lib/whatsapp/errors";
 import { OPEN_AGENDA_STATUSES } from "./status";
 
 export type CallReason =
@@ -6,6 +7,8 @@ export type CallReason =
   | "erro_envio"
   | "manual"
   | "falha_provedor"
+  | "nao_esta_no_whatsapp"
+  | "bloqueou_marketing"
   | "sem_resposta"
   | "pediu_ligar";
 
@@ -41,7 +44,13 @@ export function callAdvice(agenda: AgendaFacts, opts: { noReplyDays: number; now
     const reason = (["celular_invalido", "optout", "erro_envio", "manual"] as const).find((r) => r === agenda.whatsappReason);
     return { kind: "call", reason: reason ?? "erro_envio" };
   }
-  if (agenda.whatsappState === "falhou") return { kind: "call", reason: "falha_provedor", detail: agenda.whatsappReason };
+  if (agenda.whatsappState === "falhou") {
+    // whatsappReason is "<code> · <title>": the codes a caller can act on get their own words.
+    const code = Number.parseInt(agenda.whatsappReason ?? "", 10);
+    if (code === UNDELIVERABLE_CODE) return { kind: "call", reason: "nao_esta_no_whatsapp" };
+    if (code === MARKETING_OPT_OUT_CODE) return { kind: "call", reason: "bloqueou_marketing" };
+    return { kind: "call", reason: "falha_provedor", detail: agenda.whatsappReason };
+  }
   if (agenda.status === "nao_respondeu") return { kind: "call", reason: "sem_resposta" };
   if (AWAITING_REPLY.has(agenda.whatsappState) && agenda.whatsappAt) {
     const waitedMs = opts.now.getTime() - agenda.whatsappAt.getTime();

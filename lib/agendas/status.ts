@@ -67,6 +67,8 @@ export const AGENDA_REASONS = [
   "convite_enviado",
   "convite_enviado_manual",
   "convite_falhou",
+  "convite_entregue",
+  "convite_lido",
   "optout",
   "celular_invalido",
   "erro_envio",

@@ -413,3 +413,44 @@ describe("idempotency", () => {
     expect(await botReplies(done.messageId)).toHaveLength(1);
   });
 });
+
+describe("messages that are not for the bot", () => {
+  /** A raw Cloud API message of any type from the phone, through parse → store → follow-up. */
+  async function deliver(phone: string, message: Record<string, unknown>) {
+    clock = new Date(clock.getTime() + 60_000);
+    const wamid = newSimulatorWamid();
+    const delivery = parseWebhook({
+      entry: [
+        {
+          changes: [
+            {
+              field: "messages",
+              value: {
+                metadata: { phone_number_id: SENDER.providerPhoneId },
+                contacts: [{ wa_id: phone, profile: { name: "Cliente" } }],
+                messages: [{ from: phone, id: wamid, timestamp: String(Math.floor(clock.getTime() / 1000)), ...message }],
+              },
+            },
+          ],
+        },
+      ],
+    })!;
+    const result = await processDelivery(t.db, delivery, clock);
+    await followUpDelivery(t.db, result, clock, gateway);
+    return { messageId: result.inbound[0].messageId!, conversationId: result.inbound[0].conversationId };
+  }
+
+  it("does not answer a reaction or a system notice with the menu; a text still gets it", async () => {
+    const c = await customer({ agenda: null });
+    const first = await say(c.phone, text("Oi"));
+    expect(first.bot.length).toBeGreaterThan(0);
+    const reaction = await deliver(c.phone, { type: "reaction", reaction: { message_id: "wamid.bot", emoji: "👍" } });
+    expect(await botReplies(reaction.messageId)).toEqual([]);
+    const system = await deliver(c.phone, { type: "system", system: { body: "O cliente trocou de número", type: "user_changed_number" } });
+    expect(await botReplies(system.messageId)).toEqual([]);
+    const [stored] = await t.db.select({ body: messages.body }).from(messages).where(eq(messages.id, system.messageId));
+    expect(stored.body).toBe("O cliente trocou de número");
+    const open = await t.db.select({ id: tickets.id }).from(tickets).where(eq(tickets.conversationId, reaction.conversationId));
+    expect(open).toEqual([]);
+  });
+});

@@ -22,6 +22,8 @@ export type { ChatbotInbound } from "./turn";
 
 export type ChatbotOutcome = "handled" | "human";
 
+const NOT_FOR_THE_BOT = new Set(["reaction", "system"]);
+
 /**
  * The chatbot (SPEC §3.6): answers one new customer message of a conversation, or says it belongs to a
  * human (the conversation has an open ticket). Runs after the message is stored; a repeated call for the
@@ -37,6 +39,10 @@ export async function handleInbound(db: Db, gateway: WhatsappGateway, inbound: C
     .from(conversations)
     .where(eq(conversations.id, inbound.conversationId));
   if (!conversation) return "human";
+
+  // A reaction or a `system` notice (the customer changed number …) is not a message to the bot: no menu,
+  // no reply to an invitation; an open ticket still gets it.
+  if (NOT_FOR_THE_BOT.has(inbound.type)) return (await findOpenTicket(db, conversation.id)) ? "human" : "handled";
 
   // Any answer of the customer counts as a reply to the invitation.
   if (conversation.customerId) {

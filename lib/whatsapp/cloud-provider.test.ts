@@ -123,7 +123,7 @@ describe("cloud provider: request shapes", () => {
     });
   });
 
-  it("sends an interactive list in one section", async () => {
+  it("sends an interactive list in one section with the title Meta requires", async () => {
     await provider().send(FROM, TO, {
       type: "list",
       body: "Escolha um horário",
@@ -142,6 +142,7 @@ describe("cloud provider: request shapes", () => {
           button: "Horários",
           sections: [
             {
+              title: "Horários",
               rows: [
                 { id: "h1", title: "Terça 10:00", description: "Oficina Centro" },
                 { id: "h2", title: "Terça 10:30" },
@@ -151,6 +152,15 @@ describe("cloud provider: request shapes", () => {
         },
       },
     });
+  });
+
+  it("sends to a business-scoped user id in `recipient`, to a phone in `to`", async () => {
+    await provider().send(FROM, "BR.1502576394655843", { type: "text", body: "Oi" });
+    expect(lastJson()).toMatchObject({ recipient: "BR.1502576394655843" });
+    expect(lastJson()).not.toHaveProperty("to");
+    await provider().send(FROM, TO, { type: "text", body: "Oi" });
+    expect(lastJson()).toMatchObject({ to: TO });
+    expect(lastJson()).not.toHaveProperty("recipient");
   });
 
   it("sends media by id: caption, and a file name only on documents", async () => {

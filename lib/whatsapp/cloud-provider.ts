@@ -1,4 +1,5 @@
 import { mapGraphError, TRANSPORT_ERROR_CODE, type MappedError } from "./errors";
+import { isUserId } from "./parse-webhook";
 import type { OutboundPayload, ProviderTemplate, SendResult, WhatsappGateway } from "./gateway";
 
 /**
@@ -30,7 +31,8 @@ type GraphErrorBody = { error?: { code?: number; message?: string; error_subcode
 
 /** The JSON body of POST /messages for a payload, exactly as the Cloud API expects it. */
 export function buildCloudMessage(to: string, payload: OutboundPayload): Record<string, unknown> {
-  const base = { messaging_product: "whatsapp", recipient_type: "individual", to };
+  // A username user who hides the phone is addressed by the business-scoped user id, in `recipient`.
+  const base = { messaging_product: "whatsapp", recipient_type: "individual", ...(isUserId(to) ? { recipient: to } : { to }) };
   switch (payload.type) {
     case "text":
       return { ...base, type: "text", text: { preview_url: false, body: payload.body } };
@@ -63,8 +65,10 @@ export function buildCloudMessage(to: string, payload: OutboundPayload): Record<
           body: { text: payload.body },
           action: {
             button: payload.buttonText,
+            // Meta's current guide requires a section title, even for a single section.
             sections: [
               {
+                title: (payload.sectionTitle ?? payload.buttonText).slice(0, 24),
                 rows: payload.rows.map((r) => ({
                   id: r.id,
                   title: r.title,
@@ -161,6 +165,17 @@ export function createCloudProvider(config: CloudProviderConfig): WhatsappGatewa
       const wamid = (reply.body as { messages?: { id?: string }[] } | null)?.messages?.[0]?.id;
       if (!wamid) return { ok: false, ...mapGraphError(TRANSPORT_ERROR_CODE, "Resposta do WhatsApp sem o id da mensagem", reply.status) };
       return { ok: true, wamid };
+    },
+
+    async markRead(from, wamid) {
+      const reply = await call(`${base}/${encodeURIComponent(from.providerPhoneId)}/messages`, {
+        method: "POST",
+        headers: { ...auth, "Content-Type": "application/json" },
+        body: JSON.stringify({ messaging_product: "whatsapp", status: "read", message_id: wamid }),
+      }).catch((error: unknown) => {
+        throw new WhatsappProviderError({ ...mapGraphError(TRANSPORT_ERROR_CODE), title: String(error) });
+      });
+      if (reply.status < 200 || reply.status >= 300) throw new WhatsappProviderError(graphError(reply.status, reply.body));
     },
 
     async uploadMedia(from, file) {

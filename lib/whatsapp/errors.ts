@@ -10,6 +10,8 @@ export const MARKETING_OPT_OUT_CODE = 131050;
 export const RATE_LIMIT_CODE = 130429;
 export const PAIR_RATE_LIMIT_CODE = 131056;
 export const TEMPLATE_MISSING_CODE = 132001;
+export const TEMPLATE_PAUSED_CODE = 132015;
+export const TEMPLATE_DISABLED_CODE = 132016;
 export const TOKEN_EXPIRED_CODE = 190;
 /** Not a Graph code: the request never got an answer (network error, timeout, unreadable reply). */
 export const TRANSPORT_ERROR_CODE = 0;
@@ -27,6 +29,8 @@ const KNOWN: Record<number, { title: string; retryable: boolean }> = {
     retryable: true,
   },
   [TEMPLATE_MISSING_CODE]: { title: "Modelo inexistente ou não aprovado neste idioma", retryable: false },
+  [TEMPLATE_PAUSED_CODE]: { title: "Modelo pausado pela Meta (baixa qualidade): escolha outro modelo", retryable: false },
+  [TEMPLATE_DISABLED_CODE]: { title: "Modelo desativado pela Meta: escolha outro modelo", retryable: false },
   [TOKEN_EXPIRED_CODE]: { title: "Token de acesso do WhatsApp expirado ou inválido", retryable: false },
   [TRANSPORT_ERROR_CODE]: { title: "Falha de comunicação com o WhatsApp", retryable: true },
   // Temporary conditions Meta documents as "retry later".

@@ -16,7 +16,7 @@ export type OutboundPayload =
       buttons?: { type: "QUICK_REPLY" | "URL"; text: string }[];
     }
   | { type: "buttons"; body: string; buttons: { id: string; title: string }[] }
-  | { type: "list"; body: string; buttonText: string; rows: { id: string; title: string; description?: string }[] }
+  | { type: "list"; body: string; buttonText: string; sectionTitle?: string; rows: { id: string; title: string; description?: string }[] }
   | { type: "media"; kind: "image" | "document" | "audio" | "video"; mediaId: string; caption?: string; fileName?: string };
 
 export type SendResult =
@@ -37,4 +37,6 @@ export interface WhatsappGateway {
   send(from: { providerPhoneId: string }, to: string, payload: OutboundPayload): Promise<SendResult>;
   uploadMedia(from: { providerPhoneId: string }, file: { bytes: Uint8Array; mimeType: string; fileName: string }): Promise<{ mediaId: string }>;
   listTemplates(): Promise<ProviderTemplate[]>;
+  /** Marks an inbound message (and every earlier one) read: the customer sees the blue ticks. */
+  markRead?(from: { providerPhoneId: string }, wamid: string): Promise<void>;
 }

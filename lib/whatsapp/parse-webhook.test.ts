@@ -35,8 +35,11 @@ describe("parseWebhook", () => {
   it("tolerates objects without entries and unknown fields", () => {
     expect(parseWebhook({})).toEqual({ messages: [], statuses: [], skipped: 0 });
     expect(parseWebhook({ entry: "nope", extra: 1 })).toEqual({ messages: [], statuses: [], skipped: 0 });
-    const other = { entry: [{ changes: [{ field: "message_template_status_update", value: { event: "APPROVED" } }] }] };
+    const other = { entry: [{ changes: [{ field: "account_update", value: { event: "APPROVED" } }] }] };
     expect(parseWebhook(other)).toEqual({ messages: [], statuses: [], skipped: 0 });
+    // A template status update must name its template.
+    const nameless = { entry: [{ changes: [{ field: "message_template_status_update", value: { event: "PAUSED" } }] }] };
+    expect(parseWebhook(nameless)).toMatchObject({ skipped: 1, skippedReasons: ["template status update without a name or event"] });
   });
 
   it("reads text, names, timestamps and context", () => {
@@ -52,6 +55,7 @@ describe("parseWebhook", () => {
         phoneNumberId: "PH1",
         from: "551187654321",
         customerPhone: "5511987654321",
+        userId: null,
         contactName: "Maria",
         timestamp: new Date(1763900000 * 1000),
         type: "text",

@@ -11,10 +11,15 @@ export type InboundMessage = {
   wamid: string;
   /** metadata.phone_number_id: which of our sender numbers received it. */
   phoneNumberId: string;
-  /** The customer's WhatsApp id as sent (digits). */
+  /** The customer's WhatsApp id as sent (digits), or the business-scoped user id when Meta withholds the phone. */
   from: string;
-  /** E.164 digits (R-0.2), Brazilian mobiles with the ninth digit. */
+  /**
+   * The conversation key: E.164 digits (R-0.2, Brazilian mobiles with the ninth digit) when the phone is
+   * known, else the business-scoped user id (a username user who hides the number).
+   */
   customerPhone: string;
+  /** The business-scoped user id (`from_user_id` / contacts[].user_id), e.g. "BR.1502576394655843", when sent. */
+  userId: string | null;
   contactName: string | null;
   timestamp: Date | null;
   /** The Cloud API type as received: text, interactive, button, image, document, audio, video, sticker, location, … */
@@ -46,12 +51,28 @@ export type WebhookDelivery = {
   statuses: StatusUpdate[];
   /** Items that could not be used (no id, no sender number, unknown status …). */
   skipped: number;
-  /** The `from` of skipped messages that was not a phone number (also counted in skipped), for the log. */
+  /** The `from` of skipped messages that was not a phone number nor a user id (also counted in skipped), for the log. */
   invalidSenders?: string[];
+  /** Every skipped item with why, for the log: a 200 answer means Meta never sends it again. */
+  skippedReasons?: string[];
+  /** `message_template_status_update` items (a template paused, disabled, approved again …). */
+  templateStatuses?: { name: string; language: string; event: string; reason: string | null }[];
+  /** Change-level `value.errors` (Meta reports problems with the whole change there), for the log. */
+  changeErrors?: { code: number | null; title: string | null; details: string | null; fbtraceId: string | null }[];
 };
 
 /** A WhatsApp id is an E.164 number: digits only, 8 to 15 of them (ITU-T E.164 allows no more). */
 const WA_ID = /^\d{8,15}$/;
+/**
+ * A business-scoped user id: a two-letter country code, a dot and up to 128 alphanumerics; a parent id
+ * shared across portfolios has "ENT." after the country ("US.ENT.118…").
+ */
+export const USER_ID = /^[A-Z]{2}\.(?:ENT\.)?[A-Za-z0-9]{1,128}$/;
+
+/** True for a conversation key that is a user id rather than a phone (sends go to `recipient`, not `to`). */
+export function isUserId(key: string): boolean {
+  return USER_ID.test(key);
+}
 
 const idText = z.string().trim().min(1);
 const epoch = z.union([z.string(), z.number()]).optional();
@@ -68,7 +89,8 @@ const mediaSchema = z.object({
 
 const messageSchema = z.object({
   id: idText,
-  from: idText,
+  from: optText,
+  from_user_id: optText,
   timestamp: epoch,
   type: optText,
   text: z.object({ body: z.string() }).optional().catch(undefined),
@@ -95,6 +117,7 @@ const messageSchema = z.object({
     .optional()
     .catch(undefined),
   reaction: z.object({ message_id: optText, emoji: optText }).optional().catch(undefined),
+  system: z.object({ body: optText, type: optText, wa_id: optText }).optional().catch(undefined),
   context: z.object({ id: optText }).optional().catch(undefined),
   errors: z
     .array(z.object({ code: z.coerce.number().optional().catch(undefined), title: optText }))
@@ -123,11 +146,32 @@ const statusSchema = z.object({
 const valueSchema = z.object({
   metadata: z.object({ phone_number_id: z.union([z.string(), z.number()]).optional().catch(undefined) }).optional().catch(undefined),
   contacts: z
-    .array(z.object({ wa_id: optText, profile: z.object({ name: optText }).optional().catch(undefined) }).catch({}))
+    .array(
+      z.object({ wa_id: optText, user_id: optText, profile: z.object({ name: optText }).optional().catch(undefined) }).catch({}),
+    )
+    .optional()
+    .catch(undefined),
+  errors: z
+    .array(
+      z.object({
+        code: z.coerce.number().optional().catch(undefined),
+        title: optText,
+        message: optText,
+        error_data: z.object({ details: optText }).optional().catch(undefined),
+        fbtrace_id: optText,
+      }),
+    )
     .optional()
     .catch(undefined),
   messages: z.array(z.unknown()).optional().catch(undefined),
   statuses: z.array(z.unknown()).optional().catch(undefined),
+});
+
+const templateStatusSchema = z.object({
+  event: optText,
+  message_template_name: optText,
+  message_template_language: optText,
+  reason: z.string().nullish().catch(undefined),
 });
 
 const changeSchema = z.object({ field: optText, value: z.unknown() });
@@ -237,6 +281,8 @@ function describe(m: ParsedMessage, type: string): Pick<InboundMessage, "body" |
         interactive: clean({ type: "reaction", messageId: m.reaction?.message_id, emoji: m.reaction?.emoji }),
         media: null,
       };
+    case "system":
+      return { body: m.system?.body ?? "[Aviso do WhatsApp]", interactive: clean({ type: "system", kind: m.system?.type }), media: null };
     default: {
       const error = m.errors?.[0];
       return {
@@ -246,6 +292,11 @@ function describe(m: ParsedMessage, type: string): Pick<InboundMessage, "body" |
       };
     }
   }
+}
+
+function skip(delivery: WebhookDelivery, reason: string) {
+  delivery.skipped++;
+  (delivery.skippedReasons ??= []).push(reason);
 }
 
 /** Null when the body is not a JSON object at all; otherwise whatever could be used. */
@@ -258,45 +309,79 @@ export function parseWebhook(body: unknown): WebhookDelivery | null {
   for (const rawEntry of root.data.entry ?? []) {
     const entry = entrySchema.safeParse(rawEntry);
     if (!entry.success) {
-      delivery.skipped++;
+      skip(delivery, "entry is not an object");
       continue;
     }
     for (const rawChange of entry.data.changes ?? []) {
       const change = changeSchema.safeParse(rawChange);
+      if (change.success && change.data.field === "message_template_status_update") {
+        const t = templateStatusSchema.safeParse(change.data.value);
+        if (t.success && t.data.message_template_name && t.data.event) {
+          (delivery.templateStatuses ??= []).push({
+            name: t.data.message_template_name,
+            language: t.data.message_template_language ?? "pt_BR",
+            event: t.data.event,
+            reason: t.data.reason ?? null,
+          });
+        } else skip(delivery, "template status update without a name or event");
+        continue;
+      }
       if (!change.success || (change.data.field !== undefined && change.data.field !== "messages")) continue;
       const value = valueSchema.safeParse(change.data.value);
       if (!value.success) {
-        delivery.skipped++;
+        skip(delivery, "change value is not an object");
         continue;
       }
       const v = value.data;
+      for (const e of v.errors ?? []) {
+        (delivery.changeErrors ??= []).push({
+          code: e.code ?? null,
+          title: e.title ?? e.message ?? null,
+          details: e.error_data?.details ?? null,
+          fbtraceId: e.fbtrace_id ?? null,
+        });
+      }
       const phoneNumberId = v.metadata?.phone_number_id !== undefined ? String(v.metadata.phone_number_id) : "";
       const names = new Map<string, string>();
+      const userIds = new Map<string, string>();
       for (const contact of v.contacts ?? []) {
-        if (contact.wa_id && contact.profile?.name) names.set(contact.wa_id, contact.profile.name);
+        const name = contact.profile?.name;
+        if (contact.wa_id && name) names.set(contact.wa_id, name);
+        if (contact.user_id && name) names.set(contact.user_id, name);
+        if (contact.wa_id && contact.user_id) userIds.set(contact.wa_id, contact.user_id);
       }
       const firstName = v.contacts?.[0]?.profile?.name;
+      const onlyUserId = v.contacts?.length === 1 ? v.contacts[0]?.user_id : undefined;
 
       for (const rawMessage of v.messages ?? []) {
         const parsed = messageSchema.safeParse(rawMessage);
-        if (!parsed.success || !phoneNumberId) {
-          delivery.skipped++;
+        if (!parsed.success) {
+          skip(delivery, "message without an id");
+          continue;
+        }
+        if (!phoneNumberId) {
+          skip(delivery, `message ${parsed.data.id} without metadata.phone_number_id`);
           continue;
         }
         const m = parsed.data;
-        if (!WA_ID.test(m.from)) {
+        const phone = m.from?.trim() && WA_ID.test(m.from.trim()) ? m.from.trim() : null;
+        const rawUserId = m.from_user_id?.trim() || (phone ? userIds.get(phone) : undefined) || onlyUserId;
+        const userId = rawUserId && USER_ID.test(rawUserId) ? rawUserId : null;
+        if (!phone && !userId) {
           // Stored, it would be a conversation no one can answer; refusing the delivery would make Meta retry it forever.
-          delivery.skipped++;
-          (delivery.invalidSenders ??= []).push(m.from);
+          const shown = m.from ?? m.from_user_id ?? "";
+          skip(delivery, `message ${m.id}: the sender is neither a phone number nor a user id (${JSON.stringify(shown.slice(0, 20))})`);
+          (delivery.invalidSenders ??= []).push(shown);
           continue;
         }
         const type = m.type?.trim() || "unknown";
         delivery.messages.push({
           wamid: m.id,
           phoneNumberId,
-          from: m.from,
-          customerPhone: waIdToPhone(m.from),
-          contactName: names.get(m.from) ?? (v.contacts?.length === 1 ? (firstName ?? null) : null),
+          from: phone ?? userId!,
+          customerPhone: phone ? waIdToPhone(phone) : userId!,
+          userId,
+          contactName: names.get(phone ?? userId!) ?? (userId ? names.get(userId) : undefined) ?? (v.contacts?.length === 1 ? (firstName ?? null) : null),
           timestamp: toDate(m.timestamp),
           type,
           ...describe(m, type),
@@ -308,7 +393,7 @@ export function parseWebhook(body: unknown): WebhookDelivery | null {
         const parsed = statusSchema.safeParse(rawStatus);
         const status = parsed.success ? parsed.data.status.toLowerCase() : "";
         if (!parsed.success || !(DELIVERY_STATUSES as readonly string[]).includes(status)) {
-          delivery.skipped++;
+          skip(delivery, parsed.success ? `status ${parsed.data.id}: unknown status ${JSON.stringify(status.slice(0, 20))}` : "status without an id");
           continue;
         }
         const s = parsed.data;

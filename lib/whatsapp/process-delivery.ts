@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
+import { applyInvitationStatuses, invitationAgendaId, type InvitationStatus } from "@/lib/agendas/whatsapp-status";
 import { eventCtes } from "@/lib/events/emit";
 import { WINDOW_CLOSED_CODE } from "./errors";
 import type { DeliveryStatus, InboundMessage, StatusUpdate, WebhookDelivery } from "./parse-webhook";
@@ -179,7 +180,11 @@ function statusStatement(s: StatusUpdate, now: Date): SQL {
     ), ${eventCtes(sql`
       select 'message.status', c.company_id, null::uuid, null::uuid, jsonb_build_object('messageId', u.id, 'conversationId', u.conversation_id)
       from u join conversations c on c.id = u.conversation_id`)}
-    select count(*)::int as applied, (select count(*) from announced) as announced from u`;
+    select count(*)::int as applied, (select count(*) from announced) as announced,
+           -- The statement's snapshot: the key and the status before this update (for the agenda step).
+           (select m.idempotency_key from messages m where m.wamid = ${s.wamid} and m.direction = 'out') as key,
+           (select m.status from messages m where m.wamid = ${s.wamid} and m.direction = 'out') as before
+    from u`;
 }
 
 /** New conversations: link the customer the number belongs to (customerOfNumberQuery, same company). */
@@ -206,6 +211,7 @@ export async function processDelivery(db: Db, delivery: WebhookDelivery, now: Da
   if (!messages.length && !statuses.length) return result;
 
   const created: { conversationId: string; companyId: string; phone: string }[] = [];
+  const invitations: InvitationStatus[] = [];
 
   const runner = runnerFor(db);
   const work = async (tx: Runner) => {
@@ -236,12 +242,23 @@ export async function processDelivery(db: Db, delivery: WebhookDelivery, now: Da
     }
     for (const s of statuses) {
       const [row] = await tx.query(statusStatement(s, now));
-      result.statuses += Number(row?.applied ?? 0);
+      const applied = Number(row?.applied ?? 0);
+      result.statuses += applied;
+      // Applied now, or applied by an earlier delivery of the same status (Meta delivering again after a
+      // 500): the agenda step below is idempotent and runs again.
+      const key = (row?.key ?? null) as string | null;
+      if (s.status !== "sent" && invitationAgendaId(key) && (applied > 0 || row?.before === s.status)) {
+        invitations.push({ idempotencyKey: key!, status: s.status, errorCode: s.errorCode, errorTitle: s.errorTitle });
+      }
     }
   };
 
   if (messages.length + statuses.length === 1) await work(runner);
   else await runner.transaction(work);
+
+  // Invitation statuses move their agendas (entregue, lido, falhou). After the statuses are stored; a
+  // failure answers 500 and Meta's next delivery of the same statuses runs this again.
+  if (invitations.length) await applyInvitationStatuses(db, invitations, now);
 
   // Enrichment after the messages are safe: a failure here loses nothing.
   for (const c of created) {

@@ -3,6 +3,7 @@ import { storableValues } from "@/lib/storable-text";
 import { followUpDelivery } from "./follow-up";
 import { parseWebhook } from "./parse-webhook";
 import { processDelivery } from "./process-delivery";
+import { applyTemplateStatusUpdates } from "./template-status";
 import { verifyWebhookSignature } from "./webhook-signature";
 
 /** Meta's deliveries are a few kilobytes; anything this large is not one. */
@@ -59,6 +60,12 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
     const shown = delivery.invalidSenders.slice(0, 5).map((from) => JSON.stringify(from.length > 20 ? `${from.slice(0, 20)}…` : from)).join(", ");
     console.warn(`[whatsapp] ${delivery.invalidSenders.length} message(s) skipped: the sender is not a phone number (${shown})`);
   }
+  const otherSkips = (delivery.skippedReasons ?? []).filter((reason) => !reason.includes("neither a phone number nor a user id"));
+  if (otherSkips.length) console.warn(`[whatsapp] ${otherSkips.length} item(s) skipped: ${otherSkips.slice(0, 10).join("; ")}`);
+  for (const e of delivery.changeErrors ?? []) {
+    // Meta reports problems with the whole change (not one message) here; fbtrace_id is what its support asks for.
+    console.warn(`[whatsapp] webhook error ${e.code ?? "?"}: ${e.title ?? ""}${e.details ? ` — ${e.details}` : ""} (fbtrace_id ${e.fbtraceId ?? "-"})`);
+  }
 
   const { db, now } = deps;
   let result: Awaited<ReturnType<typeof processDelivery>>;
@@ -67,6 +74,14 @@ export async function receiveDelivery(raw: Uint8Array, signature: string | null 
   } catch (error) {
     console.error("[whatsapp] could not store a delivery; answering 500 so that it is delivered again", error);
     return { status: 500, body: { ok: false, error: "storage_failed" } };
+  }
+  if (delivery.templateStatuses?.length) {
+    try {
+      await applyTemplateStatusUpdates(db, delivery.templateStatuses, now);
+    } catch (error) {
+      console.error("[whatsapp] could not apply template status updates; answering 500 so that they are delivered again", error);
+      return { status: 500, body: { ok: false, error: "storage_failed" } };
+    }
   }
   if (result.unknownSender) console.warn(`[whatsapp] ${result.unknownSender} message(s) for an unknown sender number ignored`);
 

@@ -105,6 +105,7 @@ describe("buildSimulatedDelivery", () => {
         phoneNumberId: "sandbox-sp",
         from: "5511912340001",
         customerPhone: "5511912340001",
+        userId: null,
         contactName: "Marina Prado",
         timestamp: AT,
         type: "text",

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { AlertTriangle } from "lucide-react";
 import { ChatScroll } from "@/components/chat/chat-scroll";
 import { Composer } from "@/components/chat/composer";
+import { MarkReadOnOpen } from "@/components/chat/mark-read-on-open";
 import { FinalizeForm } from "@/components/chat/finalize-form";
 import { MessageList } from "@/components/chat/message-list";
 import { NewConversationButton } from "@/components/chat/new-conversation-button";
@@ -49,6 +50,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
     <div className="grid h-[calc(100vh-7.5rem)] min-h-[32rem] gap-4 lg:grid-cols-[18rem_1fr_18rem]">
       {/* The lists follow the tickets (queue, assignment, unread); the chat, its conversation's messages. */}
       <LiveRefresh types={["ticket.changed", "message.created", "message.status"]} conversationIds={detail ? [detail.ticket.conversationId] : []} />
+      {detail && <MarkReadOnOpen ticketId={detail.ticket.id} lastInboundId={detail.messages.findLast((m) => m.direction === "in")?.id} />}
       <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-lg border bg-card p-3">
         <div className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">{t("title")}</h1>

@@ -9,6 +9,7 @@ import { WINDOW_CLOSED_CODE } from "../errors";
 import type { OutboundPayload, SendResult, WhatsappGateway } from "../gateway";
 import type { Sender } from "../reachability";
 import { checkTemplateValues } from "../template-text";
+import { withdrawRefusedTemplate } from "../template-status";
 import { claimUsedKeys } from "./claim";
 import { messageContent, validateOutboundPayload } from "./payload";
 import { callProvider, errorText, resultAfterSend, resultOf, type SendMessageResult } from "./result";
@@ -34,7 +35,7 @@ export type TemplateOutcome =
 
 type TemplateContent = { body: string | null; templateName?: string; templateParams?: unknown; interactive?: unknown };
 type Planned = { item: TemplateItem; payload: Extract<OutboundPayload, { type: "template" }>; conversationId: string };
-type ToSend = { messageId: string; key: string; to: string; providerPhoneId: string; payload: OutboundPayload; duplicate: boolean };
+type ToSend = { messageId: string; key: string; to: string; providerPhoneId: string; companyId: string; payload: OutboundPayload; duplicate: boolean };
 type Done = { send: ToSend; outcome: SendResult };
 
 /**
@@ -107,7 +108,7 @@ export async function sendTemplates(
       select id, key, (select count(*) from announced) as announced from ins`),
   );
 
-  const target = (r: Planned) => ({ to: r.item.phone, providerPhoneId: r.item.sender.providerPhoneId, payload: r.payload });
+  const target = (r: Planned) => ({ to: r.item.phone, providerPhoneId: r.item.sender.providerPhoneId, companyId: r.item.sender.companyId, payload: r.payload });
   const toSend: ToSend[] = inserted.map((row) => ({ messageId: row.id, key: row.key!, ...target(byKey.get(row.key!)!), duplicate: false }));
 
   const fresh = new Set(inserted.map((row) => row.key));
@@ -123,6 +124,14 @@ export async function sendTemplates(
     recorder.add({ send, outcome: await callProvider(gateway, send.providerPhoneId, send.to, send.payload) });
   });
   const recorded = await recorder.drain();
+  // A paused or disabled template leaves the lists once per company, not once per customer.
+  const withdrawn = new Set<string>();
+  for (const { send, outcome } of recorded.done) {
+    const key = send.payload.type === "template" ? `${send.companyId}\u0000${send.payload.name}\u0000${send.payload.language}` : "";
+    if (outcome.ok || !key || withdrawn.has(key)) continue;
+    withdrawn.add(key);
+    await withdrawRefusedTemplate(db, send.companyId, send.payload, outcome, now);
+  }
 
   for (const { send, outcome } of recorded.done) {
     // The group's statements do not read the rows back: the result is the queued row as the outcome says.

@@ -6,6 +6,7 @@ import { UserError } from "@/lib/errors";
 import { mapGraphError, WINDOW_CLOSED_CODE } from "../errors";
 import type { OutboundPayload, WhatsappGateway } from "../gateway";
 import { isConversationWindowOpen } from "../window";
+import { withdrawRefusedTemplate } from "../template-status";
 import { claimUsedKeys, type MessageRow } from "./claim";
 import { messageContent, validateOutboundPayload } from "./payload";
 import { callProvider, resultAfterSend, resultOf, type SendMessageResult } from "./result";
@@ -109,6 +110,7 @@ export async function sendMessage(
   const { row, target } = prepared;
 
   const outcome = await callProvider(gateway, target.providerPhoneId, target.to, input.payload);
+  await withdrawRefusedTemplate(db, target.companyId, input.payload, outcome, now);
 
   if (outcome.ok) {
     const sent = await db.transaction(async (tx) => {
