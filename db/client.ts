@@ -6,13 +6,14 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as agendas from "./schema/agendas";
 import * as customers from "./schema/customers";
+import * as desk from "./schema/desk";
 import * as events from "./schema/events";
 import * as jobs from "./schema/jobs";
 import * as org from "./schema/org";
 import * as tickets from "./schema/tickets";
 import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...desk };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */
