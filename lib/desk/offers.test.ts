@@ -41,7 +41,7 @@ afterAll(() => t?.close());
 beforeEach(async () => {
   await t.db.execute(sql`update tickets set status = 'finalizado', closed_at = now() where status <> 'finalizado'`);
   await t.db.execute(sql`update ticket_offers set status = 'cancelled' where status = 'pending'`);
-  await t.db.delete(agentPresence);
+  await t.db.execute(sql`delete from agent_presence`);
 });
 
 async function ready(...ids: string[]) {
