@@ -7,3 +7,12 @@ export const setPresenceSchema = z.discriminatedUnion("state", [
 ]);
 
 export const offerAnswerSchema = z.object({ offerId: z.string().uuid("invalid") });
+
+export const transferSchema = z
+  .object({
+    ticketId: z.string().uuid("invalid"),
+    toAgentId: z.string().uuid("invalid").optional().or(z.literal("").transform(() => undefined)),
+    queueId: z.string().uuid("invalid").optional().or(z.literal("").transform(() => undefined)),
+    reason: z.string().trim().max(500, "invalid").optional(),
+  })
+  .refine((v) => !!v.toAgentId !== !!v.queueId, { message: "transferTarget", path: ["toAgentId"] });

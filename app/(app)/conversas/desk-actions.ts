@@ -4,7 +4,9 @@ import { defineAction } from "@/lib/actions/define-action";
 import { acceptOffer as acceptCommand, declineOffer as declineCommand, routeWaiting } from "@/lib/desk/offers";
 import { armOffers } from "@/lib/desk/offer-timers";
 import { pauseAfterFinish, setPresence } from "@/lib/desk/presence";
-import { offerAnswerSchema, setPresenceSchema } from "@/lib/desk/schema";
+import { offerAnswerSchema, setPresenceSchema, transferSchema } from "@/lib/desk/schema";
+import { transferToAgent, transferToQueue } from "@/lib/desk/transfer";
+import { afterTicketReleased } from "@/lib/desk/after-finish";
 
 export const setMyPresence = defineAction({
   name: "setMyPresence",
@@ -40,6 +42,24 @@ export const declineOffer = defineAction({
   run: async (db, input, ctx) => {
     armOffers(await declineCommand(db, { offerId: input.offerId, userId: ctx.userId, now: ctx.clock.now() }));
     return { ok: true };
+  },
+  revalidate: ["/conversas"],
+});
+
+export const transferTicket = defineAction({
+  name: "transferTicket",
+  schema: transferSchema,
+  permission: "tickets.handle",
+  run: async (db, input, ctx) => {
+    const scope = { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() };
+    if (input.toAgentId) {
+      armOffers([await transferToAgent(db, { ticketId: input.ticketId, toAgentId: input.toAgentId, reason: input.reason }, scope)]);
+      return { to: "agent" as const };
+    }
+    armOffers([await transferToQueue(db, { ticketId: input.ticketId, queueId: input.queueId!, reason: input.reason }, scope)]);
+    // The sender's seat is free again.
+    armOffers(await afterTicketReleased(db, ctx.userId, scope.now));
+    return { to: "queue" as const };
   },
   revalidate: ["/conversas"],
 });

@@ -9,6 +9,7 @@ import { NewConversationButton } from "@/components/chat/new-conversation-button
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { OfferCard } from "@/components/desk/offer-card";
 import { PresenceBar } from "@/components/desk/presence-bar";
+import { TransferForm } from "@/components/desk/transfer-form";
 import { PickButton } from "@/components/chat/pick-button";
 import { PhoneLink } from "@/components/customers/phone-link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -20,6 +21,7 @@ import { isUuid } from "@/lib/ids";
 import { deskPresence } from "@/lib/desk/desk-queries";
 import { myPendingOffers } from "@/lib/desk/offers";
 import { listPauseReasons } from "@/lib/desk/presence";
+import { lastTransferOutcome, transferCandidates, transferQueues } from "@/lib/desk/transfer";
 import { markTicketRead } from "@/lib/tickets/pick-ticket";
 import { myOpenTickets, newConversationOptions, ticketDetail, waitingTickets } from "@/lib/tickets/desk-queries";
 import { companyTimeZones } from "@/lib/org/companies";
@@ -49,6 +51,14 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   const detail = selected && isUuid(selected) ? await ticketDetail(db, user, selected) : null;
   const mineSelected = detail && detail.ticket.agentId === user.id && detail.ticket.status === "em_atendimento";
   if (mineSelected) await markTicketRead(db, detail.ticket.id, { userId: user.id, now });
+  const [transferAgents, transferQueueList, transferOutcome] = mineSelected
+    ? await Promise.all([
+        transferCandidates(db, { ticketId: detail.ticket.id }, { userId: user.id, companyIds: user.companyIds }),
+        transferQueues(db, detail.ticket.companyId),
+        lastTransferOutcome(db, detail.ticket.id, user.id),
+      ])
+    : [[], [], null];
+  const td = await getTranslations("desk");
   const tz = (id?: string) => (id && zones.get(id)) || DEFAULT_TIME_ZONE;
   const label = (r: { customerName: string | null; contactName: string | null; customerPhone: string }) =>
     r.customerName ?? r.contactName ?? formatPhone(r.customerPhone);
@@ -168,6 +178,14 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             <p>{t("openedAt", { time: formatDateTime(detail.ticket.openedAt, tz(detail.ticket.companyId)) })}</p>
           </section>
         )}
+        {mineSelected && transferOutcome && transferOutcome.status !== "accepted" && (
+          <Alert variant={transferOutcome.status === "pending" ? "default" : "warning"} data-testid="transfer-outcome">
+            <AlertDescription>
+              {td(transferOutcome.status === "pending" ? "transferPending" : transferOutcome.status === "declined" ? "transferDeclined" : "transferExpired", { name: transferOutcome.agentName })}
+            </AlertDescription>
+          </Alert>
+        )}
+        {mineSelected && <TransferForm ticketId={detail.ticket.id} agents={transferAgents} queues={transferQueueList} />}
         {mineSelected && (
           <FinalizeForm
             ticketId={detail.ticket.id}
