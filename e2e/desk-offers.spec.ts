@@ -66,5 +66,26 @@ test("presence → offer → Recusar → the other agent → Aceitar → the cha
   await first.getByRole("button", { name: "Pausar" }).click();
   await expect(first.getByTestId("presence-state")).toHaveText("Não pronto — Almoço");
   await expect(first.getByTestId("presence-elapsed")).toHaveText(/^00:0\d$/);
+
+  // Transfer: a Não pronto colleague is listed but cannot be chosen; once Pronto, he gets an offer with the reason.
+  const firstName = first === ana.page ? "Ana Agente" : "Bruno";
+  const target = other.getByLabel("Para");
+  const option = target.locator("option", { hasText: firstName });
+  await expect(option).toBeDisabled();
+  await expect(option).toContainText("Não pronto");
+  await first.getByRole("button", { name: "Ficar Pronto" }).click();
+  await expect(first.getByTestId("presence-state")).toHaveText("Pronto");
+  await expect(option).toBeEnabled({ timeout: 10_000 });
+  await target.selectOption({ label: (await option.textContent())! });
+  await other.getByLabel("Motivo (opcional)").fill("Cliente quer falar de peças");
+  await other.getByRole("button", { name: "Transferir" }).click();
+  await expect(other.getByTestId("transfer-outcome")).toContainText("Aguardando");
+  const transfer = first.getByTestId("offer-card");
+  await expect(transfer).toContainText("Transferência de");
+  await expect(transfer).toContainText("Cliente quer falar de peças");
+  await transfer.getByRole("button", { name: "Aceitar" }).click();
+  await expect(first).toHaveURL(/\/conversas\?t=/);
+  await expect(first.getByTestId("chat-messages").getByText("Quero agendar uma revisão").first()).toBeVisible();
+  await expect(other.getByTestId("my-tickets").getByText("(11) 91234-7001")).toHaveCount(0);
   await Promise.all([ana.context.close(), bruno.context.close(), simulator.close()]);
 });

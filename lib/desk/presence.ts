@@ -67,7 +67,13 @@ export async function setPresence(db: Db, input: PresenceChange): Promise<boolea
       actorId: input.actorId,
       at: input.now,
     });
-    await emit(tx, { type: "presence.changed", audience: { companyId: null, userId: input.userId }, payload: { userId: input.userId } });
+    // Signing in and dropping off change nobody's transfer options but the agent's own (Não pronto and
+    // Offline are both unavailable): only they hear it, so an idle desk is not refreshed by strangers.
+    if (input.cause === "signed_in" || input.cause === "no_stream") {
+      await emit(tx, { type: "presence.changed", audience: { companyId: null, userId: input.userId }, payload: { userId: input.userId } });
+    } else {
+      await emitPresence(tx, input.userId);
+    }
     return true;
   });
 }
@@ -82,8 +88,14 @@ export async function pauseAfterFinish(db: Db, input: { userId: string; pauseRea
       .where(and(eq(agentPresence.userId, input.userId), eq(agentPresence.state, "pronto")))
       .returning({ userId: agentPresence.userId });
     if (!row) throw new UserError("agent_unavailable");
-    await emit(tx, { type: "presence.changed", audience: { companyId: null, userId: input.userId }, payload: { userId: input.userId } });
+    await emitPresence(tx, input.userId);
   });
+}
+
+/** To the agent's companies: colleagues' transfer lists (and, later, supervisors) follow it live. */
+async function emitPresence(tx: Db, userId: string) {
+  const companies = await tx.select({ id: userCompanies.companyId }).from(userCompanies).where(eq(userCompanies.userId, userId));
+  await emit(tx, ...companies.map((c) => ({ type: "presence.changed" as const, audience: { companyId: c.id }, payload: { userId } })));
 }
 
 async function assertOwnReason(tx: Db, userId: string, reasonId: string) {
