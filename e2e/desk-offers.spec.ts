@@ -87,5 +87,14 @@ test("presence → offer → Recusar → the other agent → Aceitar → the cha
   await expect(first).toHaveURL(/\/conversas\?t=/);
   await expect(first.getByTestId("chat-messages").getByText("Quero agendar uma revisão").first()).toBeVisible();
   await expect(other.getByTestId("my-tickets").getByText("(11) 91234-7001")).toHaveCount(0);
+
+  // An internal note shows in the timeline in its own style and never reaches the customer's phone.
+  await first.getByLabel("Nota interna").fill("Cliente prefere contato à tarde");
+  await first.getByRole("button", { name: "Adicionar nota" }).click();
+  await expect(first.getByTestId("chat-messages").locator("[data-note]")).toContainText("Cliente prefere contato à tarde");
+  await expect(first.getByTestId("chat-messages").locator("[data-note]")).toContainText("Nota interna");
+  await customer.page().reload();
+  await expect(customer.page().getByText("Quero agendar uma revisão").first()).toBeVisible();
+  await expect(customer.page().getByText("Cliente prefere contato à tarde")).toHaveCount(0);
   await Promise.all([ana.context.close(), bruno.context.close(), simulator.close()]);
 });

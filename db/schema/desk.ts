@@ -93,3 +93,26 @@ export const ticketOffers = pgTable(
     index("ticket_offers_pending_expiry_idx").on(t.expiresAt).where(sql`status = 'pending'`),
   ],
 );
+
+/**
+ * "Notas internas": staff-only remarks on a ticket. A table of their own, apart from `messages`, so the
+ * outbox (which reads only messages) can never send one to WhatsApp.
+ */
+export const internalNotes = pgTable(
+  "internal_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id, { onDelete: "cascade" }),
+    companyId: uuid("company_id")
+      .notNull()
+      .references(() => companies.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("internal_notes_ticket_idx").on(t.ticketId, t.createdAt)],
+);

@@ -16,3 +16,8 @@ export const transferSchema = z
     reason: z.string().trim().max(500, "invalid").optional(),
   })
   .refine((v) => !!v.toAgentId !== !!v.queueId, { message: "transferTarget", path: ["toAgentId"] });
+
+export const noteSchema = z.object({
+  ticketId: z.string().uuid("invalid"),
+  body: z.string().trim().min(1, "messageRequired").max(4000, "messageTooLong"),
+});

@@ -4,7 +4,8 @@ import { defineAction } from "@/lib/actions/define-action";
 import { acceptOffer as acceptCommand, declineOffer as declineCommand, routeWaiting } from "@/lib/desk/offers";
 import { armOffers } from "@/lib/desk/offer-timers";
 import { pauseAfterFinish, setPresence } from "@/lib/desk/presence";
-import { offerAnswerSchema, setPresenceSchema, transferSchema } from "@/lib/desk/schema";
+import { noteSchema, offerAnswerSchema, setPresenceSchema, transferSchema } from "@/lib/desk/schema";
+import { addNote as addNoteCommand } from "@/lib/desk/notes";
 import { transferToAgent, transferToQueue } from "@/lib/desk/transfer";
 import { afterTicketReleased } from "@/lib/desk/after-finish";
 
@@ -61,5 +62,13 @@ export const transferTicket = defineAction({
     armOffers(await afterTicketReleased(db, ctx.userId, scope.now));
     return { to: "queue" as const };
   },
+  revalidate: ["/conversas"],
+});
+
+export const addNote = defineAction({
+  name: "addNote",
+  schema: noteSchema,
+  permission: "tickets.handle",
+  run: (db, input, ctx) => addNoteCommand(db, input, { userId: ctx.userId, companyIds: ctx.companyIds, now: ctx.clock.now() }),
   revalidate: ["/conversas"],
 });

@@ -9,6 +9,7 @@ import { NewConversationButton } from "@/components/chat/new-conversation-button
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { OfferCard } from "@/components/desk/offer-card";
 import { PresenceBar } from "@/components/desk/presence-bar";
+import { NoteForm } from "@/components/desk/note-form";
 import { TransferForm } from "@/components/desk/transfer-form";
 import { PickButton } from "@/components/chat/pick-button";
 import { PhoneLink } from "@/components/customers/phone-link";
@@ -20,6 +21,7 @@ import { DEFAULT_TIME_ZONE, formatDateTime, formatTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
 import { deskPresence } from "@/lib/desk/desk-queries";
 import { myPendingOffers } from "@/lib/desk/offers";
+import { ticketNotes } from "@/lib/desk/notes";
 import { listPauseReasons } from "@/lib/desk/presence";
 import { lastTransferOutcome, transferCandidates, transferQueues } from "@/lib/desk/transfer";
 import { markTicketRead } from "@/lib/tickets/pick-ticket";
@@ -49,6 +51,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
     myPendingOffers(db, user.id),
   ]);
   const detail = selected && isUuid(selected) ? await ticketDetail(db, user, selected) : null;
+  const notes = detail ? await ticketNotes(db, detail.ticket.id) : [];
   const mineSelected = detail && detail.ticket.agentId === user.id && detail.ticket.status === "em_atendimento";
   if (mineSelected) await markTicketRead(db, detail.ticket.id, { userId: user.id, now });
   const [transferAgents, transferQueueList, transferOutcome] = mineSelected
@@ -144,7 +147,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
               firstKey={detail.messages[0]?.id}
               lastKey={detail.messages.at(-1)?.id}
             >
-              <MessageList messages={detail.messages} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
+              <MessageList messages={detail.messages} notes={notes} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
             </ChatScroll>
             {mineSelected && (
               <footer className="space-y-2 border-t p-3">
@@ -185,6 +188,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             </AlertDescription>
           </Alert>
         )}
+        {mineSelected && <NoteForm ticketId={detail.ticket.id} />}
         {mineSelected && <TransferForm ticketId={detail.ticket.id} agents={transferAgents} queues={transferQueueList} />}
         {mineSelected && (
           <FinalizeForm
