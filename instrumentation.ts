@@ -17,6 +17,9 @@ export async function register() {
   // The process's LISTEN and the hub that fans its events out to the live screens (/api/stream).
   const { processEventHub } = await import("./lib/events/hub");
   await processEventHub(handle).catch((error: unknown) => console.error("[events] LISTEN falhou", error));
+  // Offer timers, the overdue-offer sweep and presence liveness (Offline without a live stream).
+  const { startDeskSweeper } = await import("./lib/desk/desk-sweeper");
+  startDeskSweeper(handle);
   const { startProcessScheduler } = await import("./lib/jobs/process-scheduler");
   startProcessScheduler(handle);
 }

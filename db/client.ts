@@ -6,6 +6,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as agendas from "./schema/agendas";
 import * as customers from "./schema/customers";
+import * as desk from "./schema/desk";
 import * as events from "./schema/events";
 import * as jobs from "./schema/jobs";
 import * as notifications from "./schema/notifications";
@@ -15,7 +16,7 @@ import * as scheduledActions from "./schema/scheduled-actions";
 import * as tickets from "./schema/tickets";
 import * as whatsapp from "./schema/whatsapp";
 
-export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...phone, ...notifications, ...scheduledActions };
+export const schema = { ...org, ...customers, ...agendas, ...whatsapp, ...tickets, ...events, ...jobs, ...phone, ...notifications, ...scheduledActions, ...desk };
 export type Schema = typeof schema;
 
 /** A database or a transaction: lib commands take either, so callers can compose them. */

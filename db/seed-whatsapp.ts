@@ -1,6 +1,7 @@
 import { localDate } from "../lib/dates";
 import type { Db } from "./client";
 import { conversations, messages, messageTemplates, senderNumbers } from "./schema/whatsapp";
+import { pauseReasons } from "./schema/desk";
 import { contactReasons, protocolCounters, ticketEvents, tickets } from "./schema/tickets";
 import type { createRandom } from "./seed";
 
@@ -71,6 +72,7 @@ const TEMPLATES: Omit<typeof messageTemplates.$inferInsert, "companyId">[] = [
   },
 ];
 
+const PAUSE_REASONS = ["Almoço", "Pausa", "Treinamento", "Reunião"];
 const REASONS = ["Agendamento de revisão", "Dúvida sobre orçamento", "Status da OS", "Reclamação", "Cancelamento", "Outros"];
 
 type Ctx = {
@@ -92,6 +94,8 @@ export async function seedWhatsapp(tx: Db, ctx: Ctx) {
   await tx.insert(messageTemplates).values(
     SENDERS.flatMap((s) => TEMPLATES.map((t) => ({ companyId: ctx.companyId[s.key], language: "pt_BR", ...t }))),
   );
+  // "Motivos de pausa" the agents pick from when going Não pronto (the live desk).
+  await tx.insert(pauseReasons).values(SENDERS.flatMap((s) => PAUSE_REASONS.map((name) => ({ companyId: ctx.companyId[s.key], name }))));
   const reasonRows = await tx
     .insert(contactReasons)
     .values(SENDERS.flatMap((s) => REASONS.map((name) => ({ companyId: ctx.companyId[s.key], name }))))

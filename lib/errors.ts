@@ -37,6 +37,11 @@ export const ERROR_CODES = [
   "attachment_too_large",
   "attachment_empty",
   "attachment_content",
+  // Live desk: presence, offers, transfer
+  "offer_gone",
+  "over_capacity",
+  "agent_unavailable",
+  "pause_reason_required",
   // WhatsApp
   "invalid_interactive",
   "invalid_message",

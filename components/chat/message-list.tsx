@@ -1,5 +1,6 @@
 import { AlertTriangle, Check, CheckCheck, Clock, Paperclip } from "lucide-react";
 import { getTranslations } from "next-intl/server";
+import { Fragment } from "react";
 import { formatDateTime } from "@/lib/dates";
 import { cn } from "@/lib/cn";
 
@@ -35,11 +36,47 @@ function buttonsOf(interactive: unknown): string[] {
 }
 
 /** Customer on the left, the agent's and automatic messages on the right, the sender above each (seed 004). */
-export async function MessageList({ messages, timeZone, customerLabel }: { messages: Message[]; timeZone: string; customerLabel: string }) {
+export async function MessageList({
+  messages,
+  notes = [],
+  timeZone,
+  customerLabel,
+}: {
+  messages: Message[];
+  /** Internal notes, interleaved by time in a style of their own (staff only, never sent). */
+  notes?: { id: string; body: string; authorName: string; createdAt: Date }[];
+  timeZone: string;
+  customerLabel: string;
+}) {
   const t = await getTranslations("chat");
+  // Notes are in time order: each message is preceded by the notes written before it.
+  let shown = 0;
+  const notesUpTo = (at: Date | null) => {
+    const start = shown;
+    while (shown < notes.length && (!at || notes[shown].createdAt <= at)) shown++;
+    return notes.slice(start, shown).map((n) => (
+      <li key={`note-${n.id}`} className="flex flex-col items-center" data-note>
+        <div className="w-[85%] rounded-lg border border-dashed border-amber-500 bg-amber-50 px-3 py-2 text-sm whitespace-pre-wrap dark:bg-amber-950/40">
+          <p className="mb-0.5 text-xs font-medium text-amber-800 dark:text-amber-300">{t("noteBy", { name: n.authorName })}</p>
+          <p>{n.body}</p>
+          <p className="mt-1 text-right text-[11px] text-muted-foreground tabular-nums">{formatDateTime(n.createdAt, timeZone)}</p>
+        </div>
+      </li>
+    ));
+  };
   return (
     <ol className="space-y-3" data-testid="chat-messages" aria-live="polite">
-      {messages.map((m) => {
+      {messages.map((m) => (
+        <Fragment key={m.id}>
+          {notesUpTo(m.createdAt)}
+          {renderMessage(m)}
+        </Fragment>
+      ))}
+      {notesUpTo(null)}
+    </ol>
+  );
+
+  function renderMessage(m: Message) {
         const outbound = m.direction === "out";
         const sender = m.author === "customer" ? customerLabel : m.author === "agent" ? (m.authorName ?? "") : t(`authors.${m.author}`);
         const buttons = buttonsOf(m.interactive);
@@ -88,7 +125,5 @@ export async function MessageList({ messages, timeZone, customerLabel }: { messa
             </div>
           </li>
         );
-      })}
-    </ol>
-  );
+  }
 }

@@ -109,6 +109,8 @@ export const queues = pgTable(
       .notNull()
       .references(() => companies.id),
     name: text("name").notNull(),
+    // Seconds an agent has to Aceitar / Recusar an offer before it goes to the next one.
+    offerTimeoutSeconds: integer("offer_timeout_seconds").notNull().default(30),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("queues_company_idx").on(t.companyId)],

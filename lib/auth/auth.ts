@@ -1,3 +1,4 @@
+import { signedIn } from "@/lib/desk/liveness";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "@/db/index";
@@ -49,6 +50,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           }
           throw new InvalidCredentials();
         }
+        // The desk starts Não pronto: the agent chooses Pronto (issue 13).
+        await signedIn(getDb(), result.user.id, systemClock.now()).catch((error: unknown) => console.error("[desk] presença no login falhou", error));
         return result.user;
       },
     }),

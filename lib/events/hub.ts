@@ -54,6 +54,11 @@ export class EventHub {
     return this.subscribers.size;
   }
 
+  /** The users with a live stream open in this process (the desk's presence: Offline without one). */
+  connectedUserIds(): string[] {
+    return [...new Set([...this.subscribers].map((s) => s.viewer.userId))];
+  }
+
   subscribe(subscriber: HubSubscriber): () => void {
     this.subscribers.add(subscriber);
     return () => void this.subscribers.delete(subscriber);

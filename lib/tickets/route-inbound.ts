@@ -3,6 +3,8 @@ import type { Db } from "@/db/client";
 import { messages } from "@/db/schema/whatsapp";
 import { tickets } from "@/db/schema/tickets";
 import { emit } from "@/lib/events/emit";
+import { routeTicket } from "@/lib/desk/offers";
+import { armOffers } from "@/lib/desk/offer-timers";
 import { openTicket } from "./open-ticket";
 import { ticketEvent } from "./state";
 
@@ -25,5 +27,7 @@ export async function routeInbound(db: Db, inbound: { messageId: string; convers
       // The agent's unread dot and the waiting queue read lastMessageAt.
       if (touched) await emit(tx, ticketEvent(touched));
     });
+    // A ticket waiting in its queue is offered to a Pronto member (the timer is armed in this process).
+    if (ticket.status === "aguardando") armOffers([await routeTicket(db, ticket.id, now)]);
   }
 }

@@ -1,6 +1,8 @@
 "use server";
 
 import { defineAction } from "@/lib/actions/define-action";
+import { routeWaiting } from "@/lib/desk/offers";
+import { armOffers } from "@/lib/desk/offer-timers";
 import { saveCompany as saveCompanyCommand } from "@/lib/org/companies";
 import { saveQueue as saveQueueCommand } from "@/lib/org/queues";
 import { saveRole as saveRoleCommand } from "@/lib/org/roles";
@@ -22,7 +24,12 @@ export const saveUser = defineAction({
   schema: userSchema,
   permission: "users.manage",
   companyOf: (input) => input.homeCompanyId,
-  run: (db, input, ctx) => saveUserCommand(db, input, ctx),
+  run: async (db, input, ctx) => {
+    const saved = await saveUserCommand(db, input, ctx);
+    // A capacity (or queue) change may free a seat for a waiting ticket.
+    armOffers(await routeWaiting(db, { agentId: saved.id, now: ctx.clock.now() }));
+    return saved;
+  },
   revalidate: ["/admin/users"],
 });
 

@@ -2,6 +2,8 @@
 
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/define-action";
+import { afterTicketReleased } from "@/lib/desk/after-finish";
+import { armOffers } from "@/lib/desk/offer-timers";
 import { finalizeTicket as finalizeCommand } from "@/lib/tickets/finalize-ticket";
 import { pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
 import { customerPhoneInput, finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
@@ -35,7 +37,12 @@ export const finalizeTicket = defineAction({
   name: "finalizeTicket",
   schema: finalizeTicketSchema,
   permission: "tickets.handle",
-  run: (db, input, ctx) => finalizeCommand(db, input, scope(ctx)),
+  run: async (db, input, ctx) => {
+    const closed = await finalizeCommand(db, input, scope(ctx));
+    // The freed seat takes the next waiting ticket, or "Pausar após concluir" pauses the agent.
+    armOffers(await afterTicketReleased(db, ctx.userId, ctx.clock.now()));
+    return closed;
+  },
   revalidate: ["/conversas", "/historico"],
 });
 

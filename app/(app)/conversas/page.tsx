@@ -8,6 +8,10 @@ import { FinalizeForm } from "@/components/chat/finalize-form";
 import { MessageList } from "@/components/chat/message-list";
 import { NewConversationButton } from "@/components/chat/new-conversation-button";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { OfferCard } from "@/components/desk/offer-card";
+import { PresenceBar } from "@/components/desk/presence-bar";
+import { NoteForm } from "@/components/desk/note-form";
+import { TransferForm } from "@/components/desk/transfer-form";
 import { PickButton } from "@/components/chat/pick-button";
 import { PhoneLink } from "@/components/customers/phone-link";
 import { Alert, AlertDescription } from "@/components/ui/alert";
@@ -16,6 +20,11 @@ import { requireSection } from "@/lib/auth/session";
 import { formatPhone } from "@/lib/customers/phone";
 import { DEFAULT_TIME_ZONE, formatDateTime, formatTime } from "@/lib/dates";
 import { isUuid } from "@/lib/ids";
+import { deskPresence } from "@/lib/desk/desk-queries";
+import { myPendingOffers } from "@/lib/desk/offers";
+import { ticketNotes } from "@/lib/desk/notes";
+import { listPauseReasons } from "@/lib/desk/presence";
+import { lastTransferOutcome, transferCandidates, transferQueues } from "@/lib/desk/transfer";
 import { markTicketRead } from "@/lib/tickets/pick-ticket";
 import { myOpenTickets, newConversationOptions, ticketDetail, waitingTickets } from "@/lib/tickets/desk-queries";
 import { companyTimeZones } from "@/lib/org/companies";
@@ -32,16 +41,28 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   const { t: selected } = await searchParams;
   const db = getDb();
   const now = new Date();
-  const [mine, waiting, options, zones, t] = await Promise.all([
+  const [mine, waiting, options, zones, t, presence, pauseReasons, offers] = await Promise.all([
     myOpenTickets(db, user.id, user.companyIds),
     waitingTickets(db, user.id, user.companyIds),
     newConversationOptions(db, user.companyIds),
     companyTimeZones(db, user.companyIds),
     getTranslations("chat"),
+    deskPresence(db, user.id),
+    listPauseReasons(db, user.companyIds),
+    myPendingOffers(db, user.id),
   ]);
   const detail = selected && isUuid(selected) ? await ticketDetail(db, user, selected) : null;
+  const notes = detail ? await ticketNotes(db, detail.ticket.id) : [];
   const mineSelected = detail && detail.ticket.agentId === user.id && detail.ticket.status === "em_atendimento";
   if (mineSelected) await markTicketRead(db, detail.ticket.id, { userId: user.id, now });
+  const [transferAgents, transferQueueList, transferOutcome] = mineSelected
+    ? await Promise.all([
+        transferCandidates(db, { ticketId: detail.ticket.id }, { userId: user.id, companyIds: user.companyIds }),
+        transferQueues(db, detail.ticket.companyId),
+        lastTransferOutcome(db, detail.ticket.id, user.id),
+      ])
+    : [[], [], null];
+  const td = await getTranslations("desk");
   const tz = (id?: string) => (id && zones.get(id)) || DEFAULT_TIME_ZONE;
   const label = (r: { customerName: string | null; contactName: string | null; customerPhone: string }) =>
     r.customerName ?? r.contactName ?? formatPhone(r.customerPhone);
@@ -49,13 +70,24 @@ export default async function ConversationsPage({ searchParams }: { searchParams
   return (
     <div className="grid h-[calc(100vh-7.5rem)] min-h-[32rem] gap-4 lg:grid-cols-[18rem_1fr_18rem]">
       {/* The lists follow the tickets (queue, assignment, unread); the chat, its conversation's messages. */}
-      <LiveRefresh types={["ticket.changed", "message.created", "message.status"]} conversationIds={detail ? [detail.ticket.conversationId] : []} />
+      <LiveRefresh types={["ticket.changed", "message.created", "message.status", "presence.changed", "offer.changed"]} conversationIds={detail ? [detail.ticket.conversationId] : []} />
       {detail && <MarkReadOnOpen ticketId={detail.ticket.id} lastInboundId={detail.messages.findLast((m) => m.direction === "in")?.id} />}
       <aside className="flex min-h-0 flex-col gap-4 overflow-y-auto rounded-lg border bg-card p-3">
         <div className="flex items-center justify-between">
           <h1 className="text-lg font-semibold">{t("title")}</h1>
           <NewConversationButton options={options} />
         </div>
+        <PresenceBar
+          presence={{ ...presence, since: presence.since?.toISOString() ?? null }}
+          reasons={pauseReasons.filter((r, i, all) => all.findIndex((o) => o.name === r.name) === i)}
+        />
+        {offers.length > 0 && (
+          <section aria-label={t("offers")} className="space-y-2" data-testid="offers">
+            {offers.map((o) => (
+              <OfferCard key={o.id} offer={{ ...o, openedAt: o.openedAt.toISOString() }} />
+            ))}
+          </section>
+        )}
         <section aria-labelledby="mine-title">
           <h2 id="mine-title" className="mb-1 text-sm font-medium text-muted-foreground">{t("mine")}</h2>
           {mine.length === 0 && <p className="text-sm text-muted-foreground">{t("noMine")}</p>}
@@ -117,7 +149,7 @@ export default async function ConversationsPage({ searchParams }: { searchParams
               firstKey={detail.messages[0]?.id}
               lastKey={detail.messages.at(-1)?.id}
             >
-              <MessageList messages={detail.messages} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
+              <MessageList messages={detail.messages} notes={notes} timeZone={tz(detail.ticket.companyId)} customerLabel={label(detail.ticket)} />
             </ChatScroll>
             {mineSelected && (
               <footer className="space-y-2 border-t p-3">
@@ -151,6 +183,15 @@ export default async function ConversationsPage({ searchParams }: { searchParams
             <p>{t("openedAt", { time: formatDateTime(detail.ticket.openedAt, tz(detail.ticket.companyId)) })}</p>
           </section>
         )}
+        {mineSelected && transferOutcome && transferOutcome.status !== "accepted" && (
+          <Alert variant={transferOutcome.status === "pending" ? "default" : "warning"} data-testid="transfer-outcome">
+            <AlertDescription>
+              {td(transferOutcome.status === "pending" ? "transferPending" : transferOutcome.status === "declined" ? "transferDeclined" : "transferExpired", { name: transferOutcome.agentName })}
+            </AlertDescription>
+          </Alert>
+        )}
+        {mineSelected && <NoteForm ticketId={detail.ticket.id} />}
+        {mineSelected && <TransferForm ticketId={detail.ticket.id} agents={transferAgents} queues={transferQueueList} />}
         {mineSelected && (
           <FinalizeForm
             ticketId={detail.ticket.id}
