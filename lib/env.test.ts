@@ -9,7 +9,7 @@ describe("parseWhatsappEnv", () => {
       verifyToken: "atende-dev-verify-token",
       accessToken: undefined,
       graphBaseUrl: "https://graph.facebook.com",
-      apiVersion: "v21.0",
+      apiVersion: "v26.0",
       businessAccountId: undefined,
     });
   });

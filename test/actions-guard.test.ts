@@ -175,7 +175,7 @@ const CHAT_ACTIONS: Record<string, Sample> = {
     input: { ticketId: ID, clientMessageId: ID, body: "Olá" },
   },
   "app/(app)/conversas/actions.ts#finalizeTicket": { permission: "tickets.handle", input: { ticketId: ID } },
-  "app/(app)/conversas/mark-read-action.ts#markChatRead": { permission: "tickets.handle", input: { ticketId: ID } },
+  "app/(app)/conversas/actions.ts#markChatRead": { permission: "tickets.handle", input: { ticketId: ID } },
   "app/(app)/conversas/actions.ts#startConversation": {
     permission: "tickets.handle",
     input: { senderNumberId: ID, customerPhone: "5511999999999", clientMessageId: ID },

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { markChatRead } from "@/app/(app)/conversas/mark-read-action";
+import { markChatRead } from "@/app/(app)/conversas/actions";
 
 /** Marks the chat read on WhatsApp when it opens and when a newer customer message shows up in it. */
 export function MarkReadOnOpen({ ticketId, lastInboundId }: { ticketId: string; lastInboundId?: string }) {

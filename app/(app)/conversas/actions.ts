@@ -9,6 +9,7 @@ import { pickTicket as pickCommand } from "@/lib/tickets/pick-ticket";
 import { customerPhoneInput, finalizeTicketSchema, newConversationSchema, pickTicketSchema, sendChatSchema } from "@/lib/tickets/schema";
 import { sendChatMessage } from "@/lib/tickets/send-chat-message";
 import { startConversation as startCommand, templatePreview as previewQuery } from "@/lib/tickets/start-conversation";
+import { markChatRead as markReadCommand } from "@/lib/whatsapp/mark-read";
 import { getGateway } from "@/lib/whatsapp/provider";
 
 const scope = (ctx: { userId: string; companyIds: string[]; clock: { now: () => Date } }) => ({
@@ -63,4 +64,12 @@ export const templatePreview = defineAction({
   }),
   permission: "tickets.handle",
   run: (db, input, ctx) => previewQuery(db, input.templateId, { ...input, companyIds: ctx.companyIds, userId: ctx.userId }),
+});
+
+/** Called by the chat when an agent opens it (never during render): the customer's blue ticks. */
+export const markChatRead = defineAction({
+  name: "markChatRead",
+  schema: z.object({ ticketId: z.uuid() }),
+  permission: "tickets.handle",
+  run: (db, input, ctx) => markReadCommand(db, getGateway(), input, { companyIds: ctx.companyIds }),
 });
