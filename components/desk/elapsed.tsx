@@ -5,10 +5,12 @@ import { useEffect, useState } from "react";
 /** mm:ss (or h:mm:ss) since `from`, ticking each second: a clock display, not a data refresh. */
 export function Elapsed({ from, testId }: { from: string; testId?: string }) {
   const [now, setNow] = useState(() => Date.now());
+  // The next whole second after each render: a clock display (no data is fetched; the desk's data follows
+  // the event stream).
   useEffect(() => {
-    const id = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(id);
-  }, []);
+    const id = setTimeout(() => setNow(Date.now()), 1000 - (now % 1000));
+    return () => clearTimeout(id);
+  }, [now]);
   const total = Math.max(0, Math.floor((now - new Date(from).getTime()) / 1000));
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

@@ -1,8 +1,6 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendas } from "@/db/schema/agendas";
-import { companies } from "@/db/schema/org";
 import { recordOutcome } from "./record-outcome";
+import { fileUnderCallbackDay } from "./status";
 import type { OutcomeInput } from "./schema";
 
 type Ctx = Parameters<typeof recordOutcome>[2];
@@ -19,12 +17,4 @@ export async function recordCall(db: Db, input: OutcomeInput, ctx: Ctx) {
     if (input.outcome === "pediu_ligar") await fileUnderCallbackDay(tx, input.agendaId);
     return result;
   });
-}
-
-async function fileUnderCallbackDay(db: Db, agendaId: string) {
-  const zone = db.select({ zone: companies.timeZone }).from(companies).where(eq(companies.id, agendas.companyId));
-  await db
-    .update(agendas)
-    .set({ contactDate: sql`(${agendas.callbackAt} at time zone (${zone}))::date` })
-    .where(and(eq(agendas.id, agendaId), eq(agendas.status, "pediu_ligar"), isNotNull(agendas.callbackAt)));
 }

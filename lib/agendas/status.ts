@@ -1,7 +1,8 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { anyUuid } from "@/db/any-of";
 import { AGENDA_STATUSES, agendaHistory, agendas } from "@/db/schema/agendas";
+import { companies } from "@/db/schema/org";
 import { emit } from "@/lib/events/emit";
 
 export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
@@ -213,4 +214,28 @@ export async function createAgenda(
   });
   await emit(tx, agendaEvent(row));
   return { id: row.id };
+}
+
+/** The customer answered on WhatsApp: an invitation sent, delivered or read becomes respondido, with its event. */
+export async function markAgendaAnswered(tx: Db, agendaId: string, now: Date) {
+  const [moved] = await tx
+    .update(agendas)
+    .set({ whatsappState: "respondido", whatsappAt: now, updatedAt: now })
+    .where(and(eq(agendas.id, agendaId), inArray(agendas.whatsappState, ["enviado", "entregue", "lido"])))
+    .returning({ id: agendas.id, companyId: agendas.companyId });
+  if (moved) await emit(tx, agendaEvent(moved));
+}
+
+/**
+ * A call-back asked for files the agenda under the call-back's day, in the company's time zone: the
+ * worklist's Agenda filter and its index work on the contact date, so that is where the agent looks for it.
+ */
+export async function fileUnderCallbackDay(tx: Db, agendaId: string) {
+  const zone = tx.select({ zone: companies.timeZone }).from(companies).where(eq(companies.id, agendas.companyId));
+  const [moved] = await tx
+    .update(agendas)
+    .set({ contactDate: sql`(${agendas.callbackAt} at time zone (${zone}))::date` })
+    .where(and(eq(agendas.id, agendaId), eq(agendas.status, "pediu_ligar"), isNotNull(agendas.callbackAt)))
+    .returning({ id: agendas.id, companyId: agendas.companyId });
+  if (moved) await emit(tx, agendaEvent(moved));
 }

@@ -1,7 +1,7 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { agendas } from "@/db/schema/agendas";
 import { conversations } from "@/db/schema/whatsapp";
+import { markAgendaAnswered } from "@/lib/agendas/status";
 import { getCalendar } from "@/lib/appointments/calendar";
 import { findOpenTicket } from "@/lib/tickets/open-ticket";
 import type { WhatsappGateway } from "@/lib/whatsapp/gateway";
@@ -47,12 +47,7 @@ export async function handleInbound(db: Db, gateway: WhatsappGateway, inbound: C
   // Any answer of the customer counts as a reply to the invitation.
   if (conversation.customerId) {
     const agenda = await openInvitedAgenda(db, conversation.customerId);
-    if (agenda && agenda.whatsappState !== "respondido") {
-      await db
-        .update(agendas)
-        .set({ whatsappState: "respondido", whatsappAt: now, updatedAt: now })
-        .where(and(eq(agendas.id, agenda.id), inArray(agendas.whatsappState, ["enviado", "entregue", "lido"])));
-    }
+    if (agenda && agenda.whatsappState !== "respondido") await markAgendaAnswered(db, agenda.id, now);
   }
 
   if (await findOpenTicket(db, conversation.id)) return "human";

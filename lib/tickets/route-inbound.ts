@@ -1,12 +1,10 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { messages } from "@/db/schema/whatsapp";
-import { tickets } from "@/db/schema/tickets";
-import { emit } from "@/lib/events/emit";
 import { routeTicket } from "@/lib/desk/offers";
 import { armOffers } from "@/lib/desk/offer-timers";
 import { openTicket } from "./open-ticket";
-import { ticketEvent } from "./state";
+import { touchTicket } from "./state";
 
 /**
  * After a delivery is stored: each new customer message joins the conversation's open ticket, or
@@ -19,13 +17,8 @@ export async function routeInbound(db: Db, inbound: { messageId: string; convers
     const ids = fresh.filter((m) => m.conversationId === conversationId).map((m) => m.messageId);
     await db.transaction(async (tx) => {
       await tx.update(messages).set({ ticketId: ticket.id }).where(and(inArray(messages.id, ids), isNull(messages.ticketId)));
-      const [touched] = await tx
-        .update(tickets)
-        .set({ lastMessageAt: now })
-        .where(eq(tickets.id, ticket.id))
-        .returning({ id: tickets.id, companyId: tickets.companyId, conversationId: tickets.conversationId, queueId: tickets.queueId, agentId: tickets.agentId });
       // The agent's unread dot and the waiting queue read lastMessageAt.
-      if (touched) await emit(tx, ticketEvent(touched));
+      await touchTicket(tx, ticket.id, now);
     });
     // A ticket waiting in its queue is offered to a Pronto member (the timer is armed in this process).
     if (ticket.status === "aguardando") armOffers([await routeTicket(db, ticket.id, now)]);

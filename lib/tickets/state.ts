@@ -212,3 +212,13 @@ export async function recordFirstReply(tx: Db, input: { ticketId: string; agentI
     from tickets where id = ${input.ticketId}::uuid
     on conflict (ticket_id) where kind = 'first_reply' do nothing`);
 }
+
+/** A new customer message on the ticket: lastMessageAt (the unread dot, the queue's order) and its event. */
+export async function touchTicket(tx: Db, ticketId: string, now: Date) {
+  const [touched] = await tx
+    .update(tickets)
+    .set({ lastMessageAt: now })
+    .where(eq(tickets.id, ticketId))
+    .returning({ id: tickets.id, companyId: tickets.companyId, conversationId: tickets.conversationId, queueId: tickets.queueId, agentId: tickets.agentId });
+  if (touched) await emit(tx, ticketEvent(touched));
+}
